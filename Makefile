@@ -1,0 +1,52 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a step.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install messages check lint format bench serve
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Compiled translations (.mo) are built, not committed.
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+demo: messages
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo
+	@echo "Ateliers is served on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: messages
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: messages
+	@test -x /usr/bin/chromium || echo "WARNING: Debian's Chromium is not installed (/usr/bin/chromium): browser tests will be skipped. Install it with: apt-get install -y chromium"
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: lint messages
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_ENV=production SECRET_KEY=check-only-$$(date +%s)-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ALLOWED_HOSTS=example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	$(PY) -m bench.opinions

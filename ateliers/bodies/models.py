@@ -1,0 +1,163 @@
+"""The permanent councils (instances pérennes), their members' mandates, and their
+proposals of workshops to the city."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Body(models.Model):
+    class Kind(models.TextChoices):
+        NEIGHBOURHOOD = "quartier", _("Neighbourhood council")
+        CITIZENS = "citoyen", _("Citizens' council")
+        FOREIGN_RESIDENTS = "residents_etrangers", _("Foreign residents' council")
+        YOUTH = "jeunes", _("Youth council")
+        DEVELOPMENT = "developpement", _("Development council")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=160, unique=True)
+    slug = models.SlugField(_("slug"), max_length=180, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    # Empty for a council whose territory is the whole city.
+    neighbourhood = models.ForeignKey(
+        "core.Neighbourhood",
+        verbose_name=_("territory"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
+    )
+    themes = models.ManyToManyField(
+        "core.Theme", verbose_name=_("themes followed"), blank=True, related_name="bodies"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("bodies:detail", kwargs={"slug": self.slug})
+
+    @property
+    def territory_label(self) -> str:
+        return self.neighbourhood.name if self.neighbourhood_id else _("The whole city")
+
+
+class MandateQuerySet(models.QuerySet):
+    def current(self, today: datetime.date):
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), starts_on__lte=today)
+
+    def past(self, today: datetime.date):
+        return self.filter(ends_on__lt=today)
+
+
+class Mandate(models.Model):
+    class Role(models.TextChoices):
+        PRESIDENT = "president", _("President")
+        VICE_PRESIDENT = "vice_president", _("Vice-president")
+        SECRETARY = "secretary", _("Secretary")
+        MEMBER = "member", _("Member")
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="mandates")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="mandates",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    starts_on = models.DateField(_("mandate start"))
+    ends_on = models.DateField(_("mandate end"), null=True, blank=True)
+
+    objects = MandateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["body", "-starts_on", "pk"]
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="mandate_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.body}"
+
+    def is_current(self, today: datetime.date) -> bool:
+        return self.starts_on <= today and (self.ends_on is None or self.ends_on >= today)
+
+
+class WorkshopProposal(models.Model):
+    """A council asks the city to run a workshop; staff accept it as a draft or decline it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("council"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    kind = models.CharField(
+        _("kind of workshop"), max_length=10, choices=[("quartier", _("Neighbourhood workshop")),
+                                                       ("ville", _("City workshop"))]
+    )
+    title = models.CharField(_("subject"), max_length=160)
+    rationale = models.TextField(
+        _("why this workshop"), help_text=_("The project or policy, and why it needs residents.")
+    )
+    objective = models.TextField(_("objective"), blank=True)
+    neighbourhood = models.ForeignKey(
+        "core.Neighbourhood",
+        verbose_name=_("neighbourhood"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    themes = models.ManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    workshop = models.OneToOneField(
+        "workshops.Workshop",
+        verbose_name=_("workshop"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposal",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("workshop proposal")
+        verbose_name_plural = _("workshop proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="ville") | Q(neighbourhood__isnull=False),
+                name="proposal_neighbourhood_required",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,31 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Neighbourhood, Theme, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "display_name", "role", "neighbourhood", "is_active"]
+    list_filter = ["role", "is_active", "is_staff"]
+    search_fields = ["email", "display_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Public profile"), {"fields": ["display_name", "neighbourhood", "role"]}),
+        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+@admin.register(Neighbourhood)
+class NeighbourhoodAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_priority"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    prepopulated_fields = {"slug": ["name"]}

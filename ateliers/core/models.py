@@ -1,0 +1,129 @@
+"""The shared core: territory (neighbourhoods, themes) and people with their public role."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Neighbourhood(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    is_priority = models.BooleanField(
+        _("priority neighbourhood"),
+        default=False,
+        help_text=_("A priority neighbourhood of the city policy (it has a citizens' council)."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(models.Model):
+    """A public-policy theme (mobility, youth, climate plan…)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    """A person's public role on the platform, shown next to their name where it matters."""
+
+    RESIDENT = "resident", _("Resident")
+    FACILITATOR = "facilitator", _("Facilitator")
+    CITY_STAFF = "city_staff", _("City staff")
+    ELECTED = "elected", _("Elected official")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Roles whose word carries the institution's weight: a badge shows them wherever the name does.
+BADGED_ROLES = {Role.ELECTED, Role.CITY_STAFF}
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("role", Role.ADMINISTRATOR)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person. Logs in with an e-mail address; shows a display name, never the address."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="residents",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.RESIDENT)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or _("Anonymous participant")
+
+    @property
+    def has_badge(self) -> bool:
+        return self.role in BADGED_ROLES
+
+    @property
+    def is_city_staff(self) -> bool:
+        return self.role == Role.CITY_STAFF
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role == Role.ADMINISTRATOR or self.is_superuser
+
+    def get_absolute_url(self) -> str:
+        return reverse("profile")

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from ateliers.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("ateliers/", include("ateliers.workshops.urls")),
+    path("conseils/", include("ateliers.bodies.urls")),
+    path("compte/profil/", core_views.profile, name="profile"),
+    path("compte/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "ateliers.core.views.bad_request"
+handler403 = "ateliers.core.views.permission_denied"
+handler404 = "ateliers.core.views.page_not_found"
+handler500 = "ateliers.core.views.server_error"

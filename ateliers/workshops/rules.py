@@ -1,0 +1,70 @@
+"""Who may do what to a workshop, and when. Phases decide through `phase_allows`."""
+
+import rules
+from django.utils import timezone
+
+from ateliers.core.rules import is_city_team, is_facilitator, is_verified
+
+from .phases import PhaseKind
+
+
+def phase_allows(feature: str):
+    """A predicate true while the workshop's current phase allows `feature`."""
+
+    @rules.predicate(name=f"phase_allows_{feature}")
+    def predicate(user, workshop) -> bool:
+        if workshop is None:
+            return False
+        phase = workshop.phase_at(timezone.now())
+        return phase is not None and phase.allows(feature)
+
+    return predicate
+
+
+@rules.predicate
+def is_published(user, workshop) -> bool:
+    return workshop is not None and workshop.status == workshop.Status.PUBLISHED
+
+
+@rules.predicate
+def is_draft(user, workshop) -> bool:
+    return workshop is not None and workshop.status == workshop.Status.DRAFT
+
+
+@rules.predicate
+def is_archived(user, workshop) -> bool:
+    return workshop is not None and workshop.status == workshop.Status.ARCHIVED
+
+
+@rules.predicate
+def is_workshop_facilitator(user, workshop) -> bool:
+    if not user.is_authenticated or workshop is None:
+        return False
+    # Reads a prefetch when the view made one, so a permission check costs no query there.
+    return any(person.pk == user.pk for person in workshop.facilitators.all())
+
+
+@rules.predicate
+def is_participant(user, workshop) -> bool:
+    if not user.is_authenticated or workshop is None:
+        return False
+    return workshop.participations.filter(user=user).exists()
+
+
+can_manage_workshop = is_workshop_facilitator | is_city_team
+
+rules.add_perm("workshops.add_workshop", is_facilitator | is_city_team)
+rules.add_perm("workshops.view_workshop", is_published | is_archived | can_manage_workshop)
+rules.add_perm("workshops.change_workshop", can_manage_workshop & ~is_archived)
+rules.add_perm("workshops.publish_workshop", can_manage_workshop & is_draft)
+rules.add_perm("workshops.archive_workshop", can_manage_workshop & ~is_archived)
+rules.add_perm("workshops.view_participants", can_manage_workshop)
+# Joining and leaving are for people with an account, on a published workshop, while the
+# current phase allows it. Whether they already joined is the service's business: it
+# answers with a clear message instead of a bare refusal.
+rules.add_perm("workshops.join_workshop", is_verified & is_published & phase_allows("join"))
+rules.add_perm(
+    "workshops.leave_workshop", is_verified & is_published & phase_allows("leave") & is_participant
+)
+
+__all__ = ["PhaseKind", "phase_allows"]

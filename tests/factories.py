@@ -1,0 +1,144 @@
+"""Factories for the tests: people, territory, workshops with dated phases, councils."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from ateliers.bodies.models import Body, Mandate
+from ateliers.core.models import Neighbourhood, Role, Theme, User
+from ateliers.workshops.models import Participation, Phase, Workshop
+from ateliers.workshops.phases import PhaseKind
+
+DAY = datetime.timedelta(days=1)
+
+
+class NeighbourhoodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Neighbourhood
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Quartier {n}")
+    slug = factory.Sequence(lambda n: f"quartier-{n}")
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Personne {n}")
+    role = Role.RESIDENT
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        """Give the account a verified primary address, as allauth expects to log in."""
+        obj.save()
+        if create:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
+
+
+def phase_dates(current: PhaseKind | None, now=None, *, upcoming=False, finished=False):
+    """Five contiguous 10-day phases placed so that `current` is running at `now`.
+
+    With upcoming=True the first phase starts tomorrow; with finished=True the last
+    one ended yesterday.
+    """
+    now = now or timezone.now()
+    if upcoming:
+        start = now + DAY
+    elif finished:
+        start = now - 51 * DAY
+    else:
+        start = now - (int(current) - 1) * 10 * DAY - 5 * DAY
+    return [(kind, start + i * 10 * DAY, start + (i + 1) * 10 * DAY)
+            for i, kind in enumerate(PhaseKind)]
+
+
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    """A published neighbourhood workshop in its communication phase, unless told otherwise.
+
+    `phase=PhaseKind.DEBATE` places it in another phase; `upcoming=True` or
+    `finished=True` before or after all of them.
+    """
+
+    class Meta:
+        model = Workshop
+        skip_postgeneration_save = True
+
+    class Params:
+        phase = PhaseKind.COMMUNICATION
+        upcoming = False
+        finished = False
+
+    kind = Workshop.Kind.NEIGHBOURHOOD
+    title = factory.Sequence(lambda n: f"Atelier {n}")
+    slug = factory.Sequence(lambda n: f"atelier-{n}")
+    project = "Réaménager la place du marché."
+    objective = "Un plan partagé par les habitants."
+    evaluation_plan = "Nombre de préconisations retenues."
+    neighbourhood = factory.SubFactory(NeighbourhoodFactory)
+    status = Workshop.Status.PUBLISHED
+    starts_at = factory.LazyAttribute(
+        lambda o: phase_dates(o.phase, upcoming=o.upcoming, finished=o.finished)[0][1]
+    )
+    ends_at = factory.LazyAttribute(
+        lambda o: phase_dates(o.phase, upcoming=o.upcoming, finished=o.finished)[-1][2]
+    )
+
+    @factory.post_generation
+    def phases(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        span = obj.ends_at - obj.starts_at
+        Phase.objects.bulk_create(
+            Phase(workshop=obj, kind=kind, starts_at=obj.starts_at + span * i / 5,
+                  ends_at=obj.starts_at + span * (i + 1) / 5)
+            for i, kind in enumerate(PhaseKind)
+        )
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    user = factory.SubFactory(UserFactory)
+    capacity = "resident"
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    kind = Body.Kind.NEIGHBOURHOOD
+    name = factory.Sequence(lambda n: f"Conseil de quartier {n}")
+    slug = factory.Sequence(lambda n: f"conseil-{n}")
+    description = "Un conseil de quartier."
+    neighbourhood = factory.SubFactory(NeighbourhoodFactory)
+
+
+class MandateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mandate
+
+    body = factory.SubFactory(BodyFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Mandate.Role.MEMBER
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - 365 * DAY)
+    ends_on = None
