@@ -5,6 +5,7 @@ DJANGO_ENV=production switches on everything `manage.py check --deploy` asks for
 refuses to start without a real secret key.
 """
 
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -89,6 +90,7 @@ DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -172,6 +174,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # The demo serves straight from the apps' static folders; production runs collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    # Without collectstatic there is no STATIC_ROOT yet, which is expected here.
+    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
