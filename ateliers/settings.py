@@ -148,7 +148,10 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
-ACCOUNT_FORMS = {"signup": "ateliers.core.forms.SignupForm"}
+# A plain form whose fields are added to allauth's sign-up form (display name, neighbourhood).
+ACCOUNT_SIGNUP_FORM_CLASS = "ateliers.core.forms.SignupForm"
+# A reset asked for an unknown address sends nothing (the page answers the same either way).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
