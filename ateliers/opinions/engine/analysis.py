@@ -1,0 +1,197 @@
+"""The whole pipeline: votes in, opinion map out."""
+
+from __future__ import annotations
+
+import time as _time
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from . import repness
+from .clustering import Clusters, opinion_groups
+from .matrix import VoteMatrix, build_vote_matrix
+from .pca import Projection, project
+
+MIN_VOTES_TO_CLUSTER = 7
+
+
+@dataclass
+class Analysis:
+    participant_ids: np.ndarray  # row -> participant id
+    statement_ids: np.ndarray  # column -> statement id (every known statement)
+    active: np.ndarray  # statement -> not moderated out
+    n_votes: int  # votes counted (last vote per participant and statement, active statements)
+    n_votes_raw: int
+    clustered: np.ndarray  # participant -> clustered?
+    participant_group: np.ndarray  # participant -> group, -1 when not clustered
+    participant_xy: np.ndarray  # (n_participants, 2) position on the opinion map
+    statement_xy: np.ndarray  # (n_statements, 2), zeros for moderated-out statements
+    groups: list  # [{"id", "size", "representative": [...]}]
+    consensus_agree: list  # statement ids
+    consensus_disagree: list
+    group_informed_consensus: np.ndarray  # statement -> number, nan if moderated out
+    priority: np.ndarray  # statement -> number, 0 if moderated out
+    silhouettes: dict
+    timings: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        ids = [str(int(i)) for i in self.statement_ids]
+        active_ids = [i for i, a in zip(ids, self.active, strict=True) if a]
+        gic = self.group_informed_consensus[self.active]
+        return {
+            "n_participants": int(self.participant_ids.size),
+            "n_participants_clustered": int(self.clustered.sum()),
+            "n_statements": int(self.active.sum()),
+            "n_statements_moderated_out": int((~self.active).sum()),
+            "n_votes": int(self.n_votes),
+            "participant_group": {
+                str(int(p)): (int(g) if g >= 0 else None)
+                for p, g in zip(self.participant_ids, self.participant_group, strict=True)
+            },
+            "groups": self.groups,
+            "consensus": {"agree": self.consensus_agree, "disagree": self.consensus_disagree},
+            "group_informed_consensus": {i: float(v) for i, v in zip(active_ids, gic, strict=True)},
+            "priority": {
+                i: float(v) for i, v in zip(active_ids, self.priority[self.active], strict=True)
+            },
+            "silhouette": {str(k): v for k, v in self.silhouettes.items()},
+        }
+
+
+class _Clock:
+    def __init__(self):
+        self.timings = {}
+        self._last = _time.perf_counter()
+
+    def lap(self, name):
+        now = _time.perf_counter()
+        self.timings[name] = now - self._last
+        self._last = now
+
+
+def _vote_counts(votes: sp.csr_array, row_label: np.ndarray, n_labels: int):
+    """(agree, disagree, passes) per label and statement, each (n_labels, n_statements).
+    Rows labelled -1 are left out."""
+    n_statements = votes.shape[1]
+    label = np.repeat(row_label.astype(np.int64), np.diff(votes.indptr))
+    keep = label >= 0
+    code = (label * n_statements + votes.indices) * 3 + (votes.data.astype(np.int64) + 1)
+    counts = np.bincount(code[keep], minlength=n_labels * n_statements * 3)
+    counts = counts.reshape(n_labels, n_statements, 3)
+    return counts[:, :, 2], counts[:, :, 0], counts[:, :, 1]
+
+
+def analyse(
+    participant,
+    statement,
+    vote,
+    time=None,
+    statement_ids=None,
+    moderated_out=(),
+    participant_ids=None,
+) -> Analysis:
+    """Opinion map of a conversation.
+
+    participant, statement, vote, time: one entry per vote (ids are non-negative integers,
+    vote in {-1, 0, +1}: disagree, pass, agree). statement_ids: every statement of the
+    conversation (votes on others are ignored); defaults to the statements voted on.
+    moderated_out: statement ids left out of the analysis.
+    """
+    clock = _Clock()
+    matrix: VoteMatrix = build_vote_matrix(
+        participant, statement, vote, time, statement_ids, participant_ids
+    )
+    clock.lap("matrix")
+    out_ids = np.asarray(list(moderated_out), dtype=np.int64)
+    active = ~np.isin(matrix.statement_ids, out_ids)
+    n_all = active.size
+    # Who is clustered counts votes on every statement, moderated out or not, as Polis does.
+    n_voted_all = np.diff(matrix.votes.indptr)
+    clustered = (n_voted_all >= min(MIN_VOTES_TO_CLUSTER, n_all)) & (n_voted_all > 0)
+    votes = matrix.votes[:, np.flatnonzero(active)] if not active.all() else matrix.votes
+    n_participants, n_active = votes.shape
+    n_voted = np.diff(votes.indptr)
+    if n_active == 0:
+        clustered[:] = False
+    rows = np.flatnonzero(clustered)
+    clock.lap("select")
+
+    # Like Polis, the components come from everyone's votes; only the clustered are grouped.
+    projection: Projection = project(votes, n_moderated_out=n_all - n_active)
+    participant_xy = projection.participants
+    statement_xy = np.zeros((active.size, 2))
+    statement_xy[active] = projection.statements
+    clock.lap("pca")
+
+    clusters: Clusters = opinion_groups(participant_xy[rows])
+    participant_group = np.full(n_participants, -1, dtype=np.int64)
+    participant_group[rows] = clusters.group_of
+    n_groups = int(clusters.group_of_base.max(initial=-1)) + 1
+    clock.lap("clustering")
+
+    agree_g, disagree_g, pass_g = _vote_counts(votes, participant_group, max(n_groups, 1))
+    agree_g, disagree_g, pass_g = agree_g[:n_groups], disagree_g[:n_groups], pass_g[:n_groups]
+    seen_g = agree_g + disagree_g + pass_g
+    everyone = np.where(n_voted > 0, 0, -1)
+    agree_all, disagree_all, pass_all = (c[0] for c in _vote_counts(votes, everyone, 1))
+    seen_all = agree_all + disagree_all + pass_all
+    active_ids = matrix.statement_ids[active]
+
+    groups = []
+    a_in, d_in, s_in = agree_g.sum(0), disagree_g.sum(0), seen_g.sum(0)
+    for g in range(n_groups):
+        stats = repness.representativeness(agree_g[g], disagree_g[g], seen_g[g], a_in, d_in, s_in)
+        chosen = repness.select_representative(stats, seen_g[g])
+        groups.append(
+            {
+                "id": g,
+                "size": int((participant_group == g).sum()),
+                "representative": [
+                    _describe(stats, direction, i, active_ids, agree_g[g], disagree_g[g], seen_g[g])
+                    for i, direction in chosen
+                ],
+            }
+        )
+    agree_idx, disagree_idx = repness.consensus(agree_all, disagree_all, seen_all)
+    gic = np.full(active.size, np.nan)
+    gic[active] = repness.group_informed_consensus(agree_g, seen_g)
+    extremity = np.linalg.norm(projection.statements, axis=1)
+    priority = np.zeros(active.size)
+    priority[active] = repness.priority(agree_all, pass_all, seen_all, extremity)
+    clock.lap("statements")
+
+    return Analysis(
+        participant_ids=matrix.participant_ids,
+        statement_ids=matrix.statement_ids,
+        active=active,
+        n_votes=int(votes.nnz),
+        n_votes_raw=matrix.n_votes_raw,
+        clustered=clustered,
+        participant_group=participant_group,
+        participant_xy=participant_xy,
+        statement_xy=statement_xy,
+        groups=groups,
+        consensus_agree=[int(active_ids[i]) for i in agree_idx],
+        consensus_disagree=[int(active_ids[i]) for i in disagree_idx],
+        group_informed_consensus=gic,
+        priority=priority,
+        silhouettes=clusters.silhouettes,
+        timings=clock.timings,
+    )
+
+
+def _describe(stats, direction, i, active_ids, agree, disagree, seen) -> dict:
+    s = stats[direction]
+    return {
+        "statement": int(active_ids[i]),
+        "direction": direction,
+        "n_agree": int(agree[i]),
+        "n_disagree": int(disagree[i]),
+        "n_seen": int(seen[i]),
+        "share": float(s["share"][i]),
+        "ratio": float(s["ratio"][i]),
+        "share_z": float(s["share_z"][i]),
+        "ratio_z": float(s["ratio_z"][i]),
+        "metric": float(s["metric"][i]),
+    }

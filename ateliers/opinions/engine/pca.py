@@ -1,0 +1,93 @@
+"""Two principal components of the vote matrix, without ever making it dense."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.linalg import LinearOperator, eigsh
+
+
+@dataclass(frozen=True)
+class Projection:
+    center: np.ndarray  # statement -> mean vote of those who saw it (0 when nobody did)
+    components: np.ndarray  # (2, n_statements), unit rows; zeros when there is no variance
+    participants: np.ndarray  # (n_participants, 2)
+    statements: np.ndarray  # (n_statements, 2)
+
+
+def column_means(votes: sp.csr_array) -> np.ndarray:
+    seen = np.bincount(votes.indices, minlength=votes.shape[1])
+    total = np.bincount(votes.indices, weights=votes.data, minlength=votes.shape[1])
+    return np.divide(total, seen, out=np.zeros(votes.shape[1]), where=seen > 0)
+
+
+def centred(votes: sp.csr_array, center: np.ndarray, dtype=np.float64) -> sp.csr_array:
+    """Votes minus their statement's mean. Unseen cells are filled with the mean, so they
+    stay exactly zero after centring and the matrix keeps the sparsity of the votes."""
+    data = votes.data.astype(dtype) - center.astype(dtype)[votes.indices]
+    out = sp.csr_array((data, votes.indices, votes.indptr), shape=votes.shape)
+    out.has_sorted_indices = True
+    return out
+
+
+def _fix_sign(vectors: np.ndarray) -> np.ndarray:
+    """Eigenvectors have an arbitrary sign; make the largest entry positive."""
+    for row in vectors:
+        if row[np.argmax(np.abs(row))] < 0:
+            row *= -1
+    return vectors
+
+
+def top_components(x: sp.csr_array, n_components: int = 2) -> np.ndarray:
+    """Leading right singular vectors of x, by Lanczos on x^T x with a fixed start."""
+    n_rows, n_cols = x.shape
+    result = np.zeros((n_components, n_cols))
+    if n_rows == 0 or n_cols == 0 or x.nnz == 0:
+        return result
+    xt = x.T  # a CSC view, no copy
+    if n_cols <= 400:
+        # small: the exact dense covariance is cheap and avoids iterative corner cases
+        gram = (xt @ x).toarray() if sp.issparse(xt @ x) else xt @ x
+        values, vectors = np.linalg.eigh(gram)
+        order = np.argsort(values)[::-1][:n_components]
+        values, vectors = values[order], vectors[:, order]
+    else:
+        operator = LinearOperator((n_cols, n_cols), matvec=lambda v: xt @ (x @ v), dtype=x.dtype)
+        start = np.ones(n_cols) + np.linspace(0.0, 1.0, n_cols)  # fixed, not random
+        k = min(n_components, n_cols - 1)
+        values, vectors = eigsh(operator, k=k, which="LA", v0=start, tol=1e-8)
+        order = np.argsort(values)[::-1]
+        values, vectors = values[order], vectors[:, order]
+    scale = max(float(values.max(initial=0.0)), 1.0)
+    for i in range(min(n_components, values.size)):
+        if values[i] > 1e-9 * scale:  # a direction without variance stays zero
+            result[i] = vectors[:, i]
+    return _fix_sign(result)
+
+
+def project(
+    votes: sp.csr_array, n_moderated_out: int = 0, fit_rows=None, dtype=np.float64
+) -> Projection:
+    """Project participants (rows of votes) and statements (columns) on the first two
+    principal components.
+
+    fit_rows: the participants whose votes define the means and the components (default:
+    all). n_moderated_out: statements left out of votes; as in Polis, they count as
+    columns of zeros that everyone 'voted' on (no variance, but they weigh in the scaling).
+    """
+    n_participants, n_statements = votes.shape
+    fit = votes if fit_rows is None else votes[fit_rows]
+    center = column_means(fit)
+    components = top_components(centred(fit, center, dtype), 2)
+    raw = centred(votes, center, dtype) @ components.T.astype(dtype)
+    n_voted = np.diff(votes.indptr) + n_moderated_out
+    n_columns = n_statements + n_moderated_out
+    # Someone who voted on few statements lands near the centre only for lack of votes;
+    # scaling by sqrt(statements / votes cast) puts them where a full ballot would.
+    scale = np.sqrt(n_columns / np.maximum(n_voted, 1))
+    participants = np.asarray(raw, dtype=np.float64) * scale[:, None]
+    # A statement is placed where a participant agreeing with it alone would be.
+    statements = ((1.0 - center) * np.sqrt(n_columns))[:, None] * components.T
+    return Projection(center, components, participants, statements)
