@@ -1,0 +1,127 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ateliers.core.models import Neighbourhood, Theme, User
+from ateliers.workshops.models import Workshop
+
+from .models import Body, Mandate
+
+# Councils tied to one neighbourhood by nature.
+TERRITORIAL_KINDS = {Body.Kind.NEIGHBOURHOOD, Body.Kind.CITIZENS}
+
+
+class BodyForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of council"), choices=Body.Kind.choices)
+    name = forms.CharField(label=_("Name"), max_length=160)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Territory"),
+        queryset=Neighbourhood.objects.all(),
+        required=False,
+        empty_label=_("The whole city"),
+        help_text=_("Neighbourhood councils and citizens' councils have a neighbourhood."),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes followed"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, body: Body | None = None, **kwargs):
+        self.body = body
+        super().__init__(*args, **kwargs)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        others = Body.objects.filter(name__iexact=name)
+        if self.body is not None:
+            others = others.exclude(pk=self.body.pk)
+        if others.exists():
+            raise forms.ValidationError(_("A council with this name already exists."))
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") in TERRITORIAL_KINDS and not cleaned.get("neighbourhood"):
+            self.add_error("neighbourhood", _("Choose the neighbourhood of this council."))
+        return cleaned
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.public_name} <{obj.email}>"
+
+
+class MandateForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Mandate.Role.choices)
+    starts_on = forms.DateField(
+        label=_("Mandate start"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Mandate end"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty while the mandate runs with no set end."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The mandate cannot end before it starts."))
+        return cleaned
+
+
+class MandateCreateForm(MandateForm):
+    user = MemberChoiceField(
+        label=_("Member"),
+        queryset=User.objects.filter(is_active=True).order_by("display_name", "email"),
+        help_text=_("The person must already have an account."),
+    )
+
+    field_order = ["user", "role", "starts_on", "ends_on"]
+
+
+class ProposalForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of workshop"),
+        choices=Workshop.Kind.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A neighbourhood workshop works on one concrete project in one neighbourhood; "
+            "a city workshop on a public policy for the whole city."
+        ),
+    )
+    title = forms.CharField(label=_("Subject"), max_length=160)
+    rationale = forms.CharField(
+        label=_("Why this workshop"),
+        widget=forms.Textarea,
+        help_text=_("The project or policy, and why it needs residents."),
+    )
+    objective = forms.CharField(
+        label=_("Objective"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("What the workshop should achieve."),
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood"),
+        queryset=Neighbourhood.objects.all(),
+        required=False,
+        help_text=_("Required for a neighbourhood workshop."),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Workshop.Kind.NEIGHBOURHOOD and not cleaned.get("neighbourhood"):
+            self.add_error(
+                "neighbourhood", _("Choose the neighbourhood of this neighbourhood workshop.")
+            )
+        return cleaned
