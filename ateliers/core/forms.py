@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Neighbourhood
+from .services import profile_update
 
 
-class SignupForm(forms.Form):
-    """Extra fields on allauth's sign-up form: the public profile."""
+class ProfileForm(forms.Form):
+    """The public profile: edited on /compte/profil/, first filled in at sign-up."""
 
     display_name = forms.CharField(
         label=_("Display name"),
@@ -19,7 +20,13 @@ class SignupForm(forms.Form):
         empty_label=_("I'd rather not say"),
     )
 
+
+class SignupForm(ProfileForm):
+    """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): the public profile."""
+
     def signup(self, request, user):
-        user.display_name = self.cleaned_data["display_name"]
-        user.neighbourhood = self.cleaned_data["neighbourhood"]
-        user.save(update_fields=["display_name", "neighbourhood"])
+        profile_update(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            neighbourhood=self.cleaned_data["neighbourhood"],
+        )

@@ -1,13 +1,47 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
+
+from ateliers.workshops import selectors as workshop_selectors
+
+from .forms import ProfileForm
+from .services import profile_update
 
 
 def home(request):
-    return render(request, "core/home.html", {})
+    """What is happening now: calls for participants, workshops by phase, councils."""
+    now = timezone.now()
+    context = {
+        "now": now,
+        "calling": workshop_selectors.workshops_calling(now=now),
+        "phase_counts": workshop_selectors.workshop_counts_by_phase(now=now),
+        "upcoming": workshop_selectors.upcoming_workshops(now=now),
+        "councils": workshop_selectors.councils(),
+    }
+    return render(request, "core/home.html", context)
 
 
+@login_required
 def profile(request):
-    return render(request, "core/profile.html", {})
+    """The public profile (name shown, neighbourhood), with links to allauth's account pages."""
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            profile_update(
+                user=user,
+                display_name=form.cleaned_data["display_name"],
+                neighbourhood=form.cleaned_data["neighbourhood"],
+            )
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("profile")
+    else:
+        form = ProfileForm(
+            initial={"display_name": user.display_name, "neighbourhood": user.neighbourhood_id}
+        )
+    return render(request, "core/profile.html", {"form": form, "nav": "profile"})
 
 
 # Error pages: French by default, never a traceback.
