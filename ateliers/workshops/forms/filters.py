@@ -1,0 +1,45 @@
+"""The GET form that narrows the public list of workshops."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from ateliers.core.models import Neighbourhood, Theme
+
+from ..models import Workshop
+from ..phases import PhaseKind
+
+UPCOMING = "upcoming"
+FINISHED = "finished"
+
+
+class WorkshopFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", pgettext_lazy("workshop kind", "All kinds")), *Workshop.Kind.choices],
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood"),
+        required=False,
+        queryset=Neighbourhood.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=pgettext_lazy("neighbourhood", "All neighbourhoods"),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        required=False,
+        queryset=Theme.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=pgettext_lazy("theme", "All themes"),
+    )
+    phase = forms.ChoiceField(
+        label=_("Current phase"),
+        required=False,
+        choices=[
+            ("", pgettext_lazy("phase", "All phases")),
+            (UPCOMING, _("Upcoming")),
+            *[(str(value), label) for value, label in PhaseKind.choices],
+            (FINISHED, _("Finished")),
+        ],
+    )
