@@ -59,6 +59,8 @@ rules.add_perm("workshops.change_workshop", can_manage_workshop & ~is_archived)
 rules.add_perm("workshops.publish_workshop", can_manage_workshop & is_draft)
 rules.add_perm("workshops.archive_workshop", can_manage_workshop & ~is_archived)
 rules.add_perm("workshops.view_participants", can_manage_workshop)
+# Choosing who facilitates a workshop is the city team's call, not a facilitator's.
+rules.add_perm("workshops.assign_facilitators", is_city_team)
 # Joining and leaving are for people with an account, on a published workshop, while the
 # current phase allows it. Whether they already joined is the service's business: it
 # answers with a clear message instead of a bare refusal.
