@@ -70,16 +70,25 @@ class _Clock:
         self._last = now
 
 
-def _vote_counts(votes: sp.csr_array, row_label: np.ndarray, n_labels: int):
-    """(agree, disagree, passes) per label and statement, each (n_labels, n_statements).
-    Rows labelled -1 are left out."""
-    n_statements = votes.shape[1]
-    label = np.repeat(row_label.astype(np.int64), np.diff(votes.indptr))
-    keep = label >= 0
-    code = (label * n_statements + votes.indices) * 3 + (votes.data.astype(np.int64) + 1)
-    counts = np.bincount(code[keep], minlength=n_labels * n_statements * 3)
-    counts = counts.reshape(n_labels, n_statements, 3)
-    return counts[:, :, 2], counts[:, :, 0], counts[:, :, 1]
+def _vote_counts(votes: sp.csr_array, participant_group: np.ndarray, n_groups: int):
+    """(agree, disagree, passes), each (n_groups + 1, n_statements): one row per group,
+    and a last row for everyone. Three sparse products with a group-membership matrix."""
+    n_participants = votes.shape[0]
+    dtype = np.float32 if votes.nnz > 2_000_000 else np.float64  # counts stay exact < 2**24
+    member = np.zeros((n_participants, n_groups + 1), dtype=dtype)
+    grouped = np.flatnonzero(participant_group >= 0)
+    member[grouped, participant_group[grouped]] = 1.0
+    member[:, n_groups] = 1.0
+
+    def totals(data):
+        matrix = sp.csr_array((data, votes.indices, votes.indptr), shape=votes.shape)
+        return np.rint(matrix.T @ member).astype(np.int64).T
+
+    values = votes.data.astype(dtype)
+    seen = totals(np.ones_like(values))
+    net = totals(values)  # agree - disagree
+    decided = totals(np.abs(values))  # agree + disagree
+    return (decided + net) // 2, (decided - net) // 2, seen - decided
 
 
 def analyse(
@@ -111,7 +120,6 @@ def analyse(
     clustered = (n_voted_all >= min(MIN_VOTES_TO_CLUSTER, n_all)) & (n_voted_all > 0)
     votes = matrix.votes[:, np.flatnonzero(active)] if not active.all() else matrix.votes
     n_participants, n_active = votes.shape
-    n_voted = np.diff(votes.indptr)
     if n_active == 0:
         clustered[:] = False
     rows = np.flatnonzero(clustered)
@@ -130,11 +138,10 @@ def analyse(
     n_groups = int(clusters.group_of_base.max(initial=-1)) + 1
     clock.lap("clustering")
 
-    agree_g, disagree_g, pass_g = _vote_counts(votes, participant_group, max(n_groups, 1))
-    agree_g, disagree_g, pass_g = agree_g[:n_groups], disagree_g[:n_groups], pass_g[:n_groups]
+    agree, disagree, passes = _vote_counts(votes, participant_group, n_groups)
+    agree_g, disagree_g, pass_g = agree[:n_groups], disagree[:n_groups], passes[:n_groups]
     seen_g = agree_g + disagree_g + pass_g
-    everyone = np.where(n_voted > 0, 0, -1)
-    agree_all, disagree_all, pass_all = (c[0] for c in _vote_counts(votes, everyone, 1))
+    agree_all, disagree_all, pass_all = agree[n_groups], disagree[n_groups], passes[n_groups]
     seen_all = agree_all + disagree_all + pass_all
     active_ids = matrix.statement_ids[active]
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.spatial import cKDTree
 
 MAX_BASE_CLUSTERS = 100
-BASE_MAX_ITER = 100
+MAX_DISTINCT_FOR_EXACT = 5_000  # beyond, pool positions on a grid before k-means
+GRID_CELLS = 128
+BASE_MAX_ITER = 20  # as in Polis: later iterations barely move a 2-D clustering
 
 
 @dataclass(frozen=True)
@@ -80,35 +83,50 @@ def _distinct_points(points):
     original point the index of its distinct copy."""
     if points.shape[0] == 0:
         return points, np.zeros(0), np.zeros(0, dtype=np.int64)
-    _, first, inverse, counts = np.unique(
-        points, axis=0, return_index=True, return_inverse=True, return_counts=True
-    )
-    order = np.argsort(first, kind="stable")
-    rank = np.empty_like(order)
-    rank[order] = np.arange(order.size)
-    return points[first[order]], counts[order].astype(np.float64), rank[inverse.reshape(-1)]
+    order = np.lexsort((points[:, 1], points[:, 0]))
+    ordered = points[order]
+    starts = np.ones(order.size, dtype=bool)
+    starts[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
+    run_of = np.cumsum(starts) - 1  # sorted position -> run of equal points
+    first = np.minimum.reduceat(order, np.flatnonzero(starts))  # first appearance per run
+    counts = np.diff(np.append(np.flatnonzero(starts), order.size))
+    rank_of_run = np.empty(first.size, dtype=np.int64)
+    rank_of_run[np.argsort(first, kind="stable")] = np.arange(first.size)
+    inverse = np.empty(order.size, dtype=np.int64)
+    inverse[order] = rank_of_run[run_of]
+    by_rank = np.sort(first)
+    return points[by_rank], counts[np.argsort(first, kind="stable")].astype(np.float64), inverse
+
+
+def _pool_on_grid(points: np.ndarray, cells: int) -> np.ndarray:
+    """Snap points to the centres of a cells x cells grid spanning them."""
+    low, high = points.min(0), points.max(0)
+    width = np.where(high > low, (high - low) / cells, 1.0)
+    index = np.minimum(np.floor((points - low) / width), cells - 1)
+    return low + (index + 0.5) * width
 
 
 def base_clusters(points: np.ndarray, max_base: int = MAX_BASE_CLUSTERS):
     """Fine clusters of the participants' positions: (labels, centers, sizes).
 
     No randomness: the initial centres are the first distinct positions, in participant
-    order (as Polis does), then Lloyd iterations until no point changes cluster.
+    order (as Polis does), then weighted Lloyd iterations. With very many distinct
+    positions, k-means runs on positions pooled on a fine grid (weighted by how many
+    participants each cell holds), then every participant joins its nearest centre.
     """
+    points = np.asarray(points, dtype=np.float64)
     uniq, counts, inverse = _distinct_points(points)
+    pooled = uniq.shape[0] > MAX_DISTINCT_FOR_EXACT
+    if pooled:
+        uniq, counts, inverse = _distinct_points(_pool_on_grid(points, GRID_CELLS))
     k = min(max_base, uniq.shape[0])
     if k == 0:
         return np.zeros(0, dtype=np.int64), np.zeros((0, 2)), np.zeros(0)
-    if uniq.shape[0] > 5_000:
-        # many points: scikit-learn's Lloyd runs in parallel C loops; same algorithm
-        from sklearn.cluster import KMeans
-
-        km = KMeans(k, init=uniq[:k], n_init=1, max_iter=BASE_MAX_ITER, tol=0.0, algorithm="lloyd")
-        km.fit(uniq, sample_weight=counts)
-        labels, centers = km.labels_, km.cluster_centers_
+    labels, centers = weighted_kmeans(uniq, counts, uniq[:k], max_iter=BASE_MAX_ITER)
+    if pooled:
+        labels = cKDTree(centers).query(points)[1]
     else:
-        labels, centers = weighted_kmeans(uniq, counts, uniq[:k], max_iter=BASE_MAX_ITER)
-    labels = labels[inverse]
+        labels = labels[inverse]
     sizes = np.bincount(labels, minlength=centers.shape[0]).astype(np.float64)
     used = sizes > 0
     remap = np.cumsum(used) - 1

@@ -29,25 +29,29 @@ class VoteMatrix:
 
 def _dense_codes(ids: np.ndarray, universe: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """Map ids to 0..n-1 codes. Returns (codes, code -> id); unknown ids get code -1."""
-    ids = np.asarray(ids, dtype=np.int64)
-    if universe is None:
-        universe = ids
-    universe = np.asarray(universe, dtype=np.int64)
-    if (ids.size and ids.min() < 0) or (universe.size and universe.min() < 0):
+    ids = np.asarray(ids)
+    if ids.dtype.kind not in "iu":
+        ids = ids.astype(np.int64)
+    universe = ids if universe is None else np.asarray(universe, dtype=np.int64)
+    low = min(ids.min(initial=0), universe.min(initial=0))
+    if low < 0:
         raise ValueError("ids must be non-negative integers")
     top = int(max(ids.max(initial=-1), universe.max(initial=-1))) + 1
-    if top <= 4 * (ids.size + universe.size) + 1_000_000:
-        # ids are small: a lookup table is linear time, unlike np.unique's sort
-        present = np.zeros(top, dtype=bool)
-        present[universe] = True
-        code_to_id = np.flatnonzero(present)
-        lookup = np.full(top, -1, dtype=np.int32)
-        lookup[code_to_id] = np.arange(code_to_id.size, dtype=np.int32)
-        return lookup[ids], code_to_id
-    code_to_id = np.unique(universe)
-    pos = np.searchsorted(code_to_id, ids).clip(max=code_to_id.size - 1)
-    codes = np.where(code_to_id[pos] == ids, pos, -1).astype(np.int32)
-    return codes, code_to_id
+    if top > 4 * (ids.size + universe.size) + 1_000_000:  # sparse ids: sort them
+        code_to_id = np.unique(universe)
+        if code_to_id.size == 0:
+            return np.full(ids.size, -1, dtype=np.int32), code_to_id
+        pos = np.searchsorted(code_to_id, ids).clip(max=code_to_id.size - 1)
+        return np.where(code_to_id[pos] == ids, pos, -1).astype(np.int32), code_to_id
+    # small ids: a lookup table is linear time, unlike np.unique's sort
+    present = np.zeros(top, dtype=bool)
+    present[universe] = True
+    code_to_id = np.flatnonzero(present)
+    if code_to_id.size == top and universe is ids:  # already 0..n-1: nothing to map
+        return ids.astype(np.int32, copy=False), code_to_id
+    lookup = np.full(top, -1, dtype=np.int32)
+    lookup[code_to_id] = np.arange(code_to_id.size, dtype=np.int32)
+    return lookup[ids], code_to_id
 
 
 def _last_vote_csr(rows, cols, values, n_rows, n_cols) -> sp.csr_array:
@@ -76,9 +80,9 @@ def _last_vote_csr(rows, cols, values, n_rows, n_cols) -> sp.csr_array:
         superseded[row_ends] = False
     if superseded.any():
         keep = ~superseded
-        row_of = np.repeat(np.arange(n_rows, dtype=np.int32), np.diff(indptr))
-        indptr = np.zeros(n_rows + 1, dtype=indptr.dtype)
-        np.cumsum(np.bincount(row_of[keep], minlength=n_rows), out=indptr[1:])
+        kept_before = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(keep, out=kept_before[1:])
+        indptr = kept_before[indptr]
         indices, data = indices[keep], data[keep]
     out = sp.csr_array((data, indices, indptr), shape=(n_rows, n_cols))
     out.has_sorted_indices = True
@@ -111,19 +115,19 @@ def build_vote_matrix(
         if time.size > 1 and not np.all(time[1:] >= time[:-1]):
             order = np.argsort(time, kind="stable")
             participant, statement, vote = participant[order], statement[order], vote[order]
-    vote = np.clip(vote, -1, 1).astype(np.int8, copy=False)
+    if vote.size and (vote.min() < -1 or vote.max() > 1):
+        raise ValueError("votes must be -1, 0 or +1")
+    vote = vote.astype(np.int8, copy=False)
 
     col, col_ids = _dense_codes(statement, statement_ids)
     known = col >= 0
     if not known.all():
         participant, col, vote = participant[known], col[known], vote[known]
-    universe = (
-        participant
-        if participant_ids is None
-        else np.concatenate(
+    universe = None
+    if participant_ids is not None:
+        universe = np.concatenate(
             [np.asarray(participant_ids, dtype=np.int64), np.asarray(participant, dtype=np.int64)]
         )
-    )
     row, row_ids = _dense_codes(participant, universe)
     matrix = _last_vote_csr(
         row.astype(np.int32, copy=False),
