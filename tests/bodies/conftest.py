@@ -9,6 +9,12 @@ from tests.factories import BodyFactory, MandateFactory, UserFactory
 DAY = datetime.timedelta(days=1)
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Every test creates several accounts; the real hasher makes that slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def body(db):
     return BodyFactory(name="Conseil de quartier des Tilleuls", slug="tilleuls")
