@@ -5,6 +5,7 @@ DJANGO_ENV=production switches on everything `manage.py check --deploy` asks for
 refuses to start without a real secret key.
 """
 
+import os
 import warnings
 from pathlib import Path
 
@@ -102,7 +103,11 @@ else:
                 "timeout": 20,
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
-            "TEST": {"NAME": env_str("SQLITE_TEST_NAME") or None},
+            # A file, not memory: tests with threads need connections that see each other's
+            # commits. One file per process, so test runs side by side never collide.
+            "TEST": {
+                "NAME": env_str("SQLITE_TEST_NAME") or VAR_DIR / f"test-{os.getpid()}.sqlite3"
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
