@@ -15,6 +15,12 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _english_pages(settings):
+    # The assertions read the English source strings; French translations come later.
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def body(db):
     return BodyFactory(name="Conseil de quartier des Tilleuls", slug="tilleuls")

@@ -1,0 +1,223 @@
+"""The councils' public pages: what anyone sees, and what it costs in queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from ateliers.bodies.models import Body, Mandate
+from ateliers.core.models import Role
+from ateliers.workshops.models import Workshop
+from ateliers.workshops.phases import PhaseKind
+from tests.factories import (
+    BodyFactory,
+    MandateFactory,
+    NeighbourhoodFactory,
+    ThemeFactory,
+    UserFactory,
+    WorkshopFactory,
+)
+
+DAY = datetime.timedelta(days=1)
+
+
+def _sections(html: str) -> list[str]:
+    """The h2 headings of the list page, in order."""
+    import re
+
+    return re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
+
+
+@pytest.mark.django_db
+def test_the_list_is_grouped_by_kind_with_territory_and_current_members(client):
+    youth = BodyFactory(kind=Body.Kind.YOUTH, name="Conseil des jeunes", neighbourhood=None)
+    district = BodyFactory(name="Conseil de quartier Nord")
+    MandateFactory.create_batch(3, body=district)
+    # Neither an ended nor a future mandate counts as a current member.
+    today = timezone.localdate()
+    MandateFactory(body=district, starts_on=today - 90 * DAY, ends_on=today - DAY)
+    MandateFactory(body=district, starts_on=today + 10 * DAY)
+
+    html = client.get(reverse("bodies:list")).content.decode()
+
+    assert _sections(html) == [str(Body.Kind.NEIGHBOURHOOD.label), str(Body.Kind.YOUTH.label)]
+    assert html.index(district.name) < html.index(youth.name)
+    assert "3 current members" in html
+    assert "0 current members" in html
+    assert district.neighbourhood.name in html
+    assert "The whole city" in html
+
+
+@pytest.mark.django_db
+def test_the_list_filters_by_kind(client):
+    BodyFactory(kind=Body.Kind.YOUTH, name="Conseil des jeunes", neighbourhood=None)
+    BodyFactory(name="Conseil de quartier Nord")
+    html = client.get(reverse("bodies:list"), {"kind": Body.Kind.YOUTH}).content.decode()
+    assert "Conseil des jeunes" in html
+    assert "Conseil de quartier Nord" not in html
+
+
+@pytest.mark.django_db
+def test_the_list_says_so_when_there_is_no_council(client):
+    html = client.get(reverse("bodies:list")).content.decode()
+    assert 'class="empty"' in html
+    assert "No council has been created yet." in html
+
+
+@pytest.mark.django_db
+def test_the_list_is_paginated(client, settings):
+    settings.ATELIERS_PAGE_SIZE = 2
+    for index in range(5):
+        BodyFactory(name=f"Conseil {index}")
+    first = client.get(reverse("bodies:list")).content.decode()
+    last = client.get(reverse("bodies:list"), {"page": 3}).content.decode()
+    assert "Conseil 0" in first and "Conseil 2" not in first
+    assert "Conseil 4" in last and "Conseil 0" not in last
+    assert "Page 3 of 3" in last
+
+
+def _fill_list(count: int) -> None:
+    theme = ThemeFactory()
+    for _ in range(count):
+        body = BodyFactory(kind=Body.Kind.CITIZENS)
+        body.themes.add(theme)
+        MandateFactory.create_batch(2, body=body)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("councils", [1, 8])
+def test_list_query_budget_does_not_grow_with_councils(client, django_assert_num_queries, councils):
+    _fill_list(councils)
+    # 1 count for the paginator, 2 councils with territory and member count, 3 their themes.
+    with django_assert_num_queries(3):
+        response = client.get(reverse("bodies:list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_page_shows_the_council(client):
+    theme = ThemeFactory(name="Mobilité")
+    body = BodyFactory(
+        kind=Body.Kind.DEVELOPMENT,
+        name="Conseil de développement",
+        neighbourhood=None,
+        description="Il réunit les forces vives.",
+    )
+    body.themes.add(theme)
+    html = client.get(body.get_absolute_url()).content.decode()
+    assert "<h1>Conseil de développement</h1>" in html
+    assert str(Body.Kind.DEVELOPMENT.label) in html
+    assert "The whole city" in html
+    assert "Il réunit les forces vives." in html
+    assert "Mobilité" in html
+
+
+def _between(html: str, start: str, end: str) -> str:
+    return html[html.index(start) : html.index(end)]
+
+
+@pytest.mark.django_db
+def test_current_and_past_members_are_listed_apart_with_role_dates_and_badge(client, body):
+    today = timezone.localdate()
+    MandateFactory(
+        body=body,
+        role=Mandate.Role.PRESIDENT,
+        user=UserFactory(display_name="Paula Présidente"),
+        starts_on=datetime.date(2025, 3, 1),
+    )
+    MandateFactory(
+        body=body,
+        role=Mandate.Role.MEMBER,
+        user=UserFactory(display_name="Élise Élue", role=Role.ELECTED),
+    )
+    MandateFactory(
+        body=body,
+        role=Mandate.Role.SECRETARY,
+        user=UserFactory(display_name="Sam Ancien"),
+        starts_on=today - 800 * DAY,
+        ends_on=datetime.date(2025, 6, 30),
+    )
+    html = client.get(body.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    current = _between(html, 'id="members-heading"', 'id="past-heading"')
+    past = _between(html, 'id="past-heading"', 'id="workshops-heading"')
+
+    assert "Paula Présidente" in current and "Paula Présidente" not in past
+    assert "1 mars 2025" in current  # French dates from the localisation
+    assert "Élise Élue" in current
+    assert 'class="badge badge-elected"' in current
+    assert "Sam Ancien" in past and "Sam Ancien" not in current
+    assert "30 juin 2025" in past
+
+    english = client.get(body.get_absolute_url()).content.decode()
+    assert "President" in _between(english, 'id="members-heading"', 'id="past-heading"')
+    assert "Secretary" in _between(english, 'id="past-heading"', 'id="workshops-heading"')
+
+
+@pytest.mark.django_db
+def test_the_page_lists_published_and_archived_workshops_but_hides_drafts(client, body):
+    sponsored = WorkshopFactory(title="Atelier parrainé", phase=PhaseKind.DEBATE)
+    sponsored.sponsors.add(body)
+    WorkshopFactory(
+        title="Atelier proposé", proposed_by=body, finished=True, status=Workshop.Status.ARCHIVED
+    )
+    draft = WorkshopFactory(title="Atelier brouillon", status=Workshop.Status.DRAFT)
+    draft.sponsors.add(body)
+    WorkshopFactory(title="Atelier d'un autre conseil")
+
+    html = client.get(body.get_absolute_url()).content.decode()
+
+    assert "Atelier parrainé" in html
+    assert f"Phase: {PhaseKind.DEBATE.label}" in html
+    assert "Atelier proposé" in html
+    assert "Proposed by this council" in html
+    assert "Atelier brouillon" not in html
+    assert "Atelier d&#x27;un autre conseil" not in html
+
+
+@pytest.mark.django_db
+def test_an_unknown_council_is_a_404(client):
+    assert client.get(reverse("bodies:detail", args=["nulle-part"])).status_code == 404
+
+
+def _fill_detail(body: Body, count: int) -> None:
+    today = timezone.localdate()
+    for _ in range(count):
+        MandateFactory(body=body)
+        MandateFactory(body=body, starts_on=today - 900 * DAY, ends_on=today - 100 * DAY)
+        workshop = WorkshopFactory(proposed_by=body)
+        workshop.sponsors.add(body)
+        workshop.themes.add(ThemeFactory())
+    body.themes.add(ThemeFactory())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 6])
+def test_detail_query_budget_does_not_grow_with_members_or_workshops(
+    client, body, django_assert_num_queries, rows
+):
+    _fill_detail(body, rows)
+    # 1 the council and its territory, 2 its themes, 3 its mandates with their people,
+    # 4 its public workshops with territory, 5 their themes, 6 their phases.
+    with django_assert_num_queries(6):
+        response = client.get(body.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_detail_query_budget_for_a_president(client, body, president, django_assert_num_queries):
+    _fill_detail(body, 3)
+    client.force_login(president)
+    # 1-6 as for anyone, 7 session, 8 user, 9-10 the user's model permissions and group
+    # permissions (base.html's "Manage" link), 11 whether the visitor presides the council
+    # (for the "Propose a workshop" button).
+    with django_assert_num_queries(11):
+        response = client.get(body.get_absolute_url())
+    assert "Propose a workshop" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_neighbourhood_of_a_council_is_named(client):
+    body = BodyFactory(neighbourhood=NeighbourhoodFactory(name="Les Tilleuls", slug="tilleuls-n"))
+    html = client.get(body.get_absolute_url()).content.decode()
+    assert "Les Tilleuls" in html
