@@ -10,6 +10,7 @@ from scipy.spatial import cKDTree
 MAX_BASE_CLUSTERS = 100
 MAX_DISTINCT_FOR_EXACT = 5_000  # beyond, pool positions on a grid before k-means
 GRID_CELLS = 128
+CLEARLY_BETTER = 0.9  # another start must cut the within-group spread by 10 %
 BASE_MAX_ITER = 20  # as in Polis: later iterations barely move a 2-D clustering
 
 
@@ -133,28 +134,58 @@ def base_clusters(points: np.ndarray, max_base: int = MAX_BASE_CLUSTERS):
     return remap[labels], centers[used], sizes[used]
 
 
+def _farthest_first(points: np.ndarray, k: int, first: int) -> np.ndarray:
+    """k points spread out: start at `first`, then add the point farthest from those chosen."""
+    chosen = [first]
+    closest = _sq_distances(points, points[[first]])[:, 0]
+    for _ in range(1, k):
+        chosen.append(int(np.argmax(closest)))
+        closest = np.minimum(closest, _sq_distances(points, points[[chosen[-1]]])[:, 0])
+    return points[chosen]
+
+
+def _group_starts(centers: np.ndarray, sizes: np.ndarray, k: int) -> list:
+    """Deterministic starting centres for the groups: the first k base clusters (Polis's
+    choice), and two spread-out choices that rescue the cases where the first k base
+    clusters all sit in one region."""
+    return [
+        centers[:k],
+        _farthest_first(centers, k, 0),
+        _farthest_first(centers, k, int(np.argmax(sizes))),
+    ]
+
+
 def opinion_groups(
     points: np.ndarray, max_base: int = MAX_BASE_CLUSTERS, k_range=(2, 5)
 ) -> Clusters:
-    """Base clusters, then groups of base clusters by weighted k-means started from the
-    first k base clusters; the number of groups maximises the size-weighted silhouette
-    of the base clusters."""
+    """Base clusters, then groups of base clusters by weighted k-means. For each number
+    of groups k, k-means runs from a few deterministic starts (see _group_starts); the
+    size-weighted silhouette of the base clusters then picks k."""
     base_of, centers, sizes = base_clusters(points, max_base)
     silhouettes: dict[int, float] = {}
     best = None
     for k in range(k_range[0], k_range[1] + 1):
         if k >= centers.shape[0]:  # need more base clusters than groups
             break
-        labels, _ = weighted_kmeans(centers, sizes, centers[:k])
-        if np.unique(labels).size < k:
+        best_k = None
+        for start in _group_starts(centers, sizes, k):
+            labels, found = weighted_kmeans(centers, sizes, start)
+            if np.unique(labels).size < k:
+                continue
+            inertia = float(
+                (sizes * _sq_distances(centers, found)[np.arange(labels.size), labels]).sum()
+            )
+            # Polis's start (the first) stays unless another start fits clearly better
+            if best_k is None or inertia < CLEARLY_BETTER * best_k[1]:
+                best_k = (weighted_silhouette(centers, sizes, labels), inertia, labels)
+        if best_k is None:
             continue
-        score = weighted_silhouette(centers, sizes, labels)
-        silhouettes[k] = score
-        if best is None or score > best[0] + 1e-12:
-            best = (score, labels)
+        silhouettes[k] = best_k[0]
+        if best is None or best_k[0] > best[0] + 1e-12:
+            best = best_k
     if best is None:
         return Clusters(base_of, centers, sizes, np.zeros(0, dtype=np.int64), silhouettes)
-    return Clusters(base_of, centers, sizes, _order_groups(best[1], sizes), silhouettes)
+    return Clusters(base_of, centers, sizes, _order_groups(best[2], sizes), silhouettes)
 
 
 def _order_groups(labels: np.ndarray, sizes: np.ndarray) -> np.ndarray:
