@@ -1,0 +1,104 @@
+"""The home page answers "what is happening in my city now?"."""
+
+import pytest
+from django.urls import reverse
+
+from ateliers.bodies.models import Body
+from ateliers.workshops.models import Capacity, Workshop
+from ateliers.workshops.phases import PhaseKind
+from ateliers.workshops.services.participation import workshop_join
+from tests.factories import BodyFactory, ThemeFactory, UserFactory, WorkshopFactory
+
+pytestmark = pytest.mark.django_db
+
+HOME = reverse("home")
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+def section(page: str, heading_id: str) -> str:
+    """The HTML of one section of the home page, found by its heading's id."""
+    return page.split(f'id="{heading_id}"')[1].split("</section>")[0]
+
+
+def test_workshops_calling_for_participants(client):
+    open_workshop = WorkshopFactory(title="Place du marché", capacity=10)
+    full = WorkshopFactory(title="Complet", capacity=1)
+    workshop_join(workshop=full, user=UserFactory(), capacity=Capacity.RESIDENT)
+    WorkshopFactory(title="En débat", phase=PhaseKind.DEBATE)
+    WorkshopFactory(title="Brouillon", status=Workshop.Status.DRAFT)
+
+    page = client.get(HOME).content.decode()
+
+    calling = section(page, "calling-title")
+    assert "Place du marché" in calling
+    assert reverse("workshops:join", kwargs={"slug": open_workshop.slug}) in calling
+    assert "Complet" not in calling
+    assert "En débat" not in calling
+    assert "Brouillon" not in page
+
+
+def test_workshops_by_phase_with_counts_and_links(client):
+    WorkshopFactory(phase=PhaseKind.DEBATE)
+    WorkshopFactory(phase=PhaseKind.DEBATE)
+    WorkshopFactory(phase=PhaseKind.PRESENTATION)
+    WorkshopFactory(upcoming=True)
+    WorkshopFactory(finished=True)
+    WorkshopFactory(phase=PhaseKind.DEBATE, status=Workshop.Status.DRAFT)
+
+    response = client.get(HOME)
+
+    counts = {item.key: item.count for item in response.context["phase_counts"]}
+    assert counts == {"upcoming": 1, "1": 0, "2": 0, "3": 2, "4": 0, "5": 1, "finished": 1}
+    phases = section(response.content.decode(), "phases-title")
+    assert f'href="{reverse("workshops:list")}?phase=3">Debate</a>' in phases
+    assert "2 workshops" in phases
+
+
+def test_upcoming_workshops(client):
+    WorkshopFactory(title="Bientôt", upcoming=True).themes.add(ThemeFactory(name="Climat"))
+    WorkshopFactory(title="En cours", phase=PhaseKind.DEBATE)
+
+    upcoming = section(client.get(HOME).content.decode(), "upcoming-title")
+
+    assert "Bientôt" in upcoming and "Climat" in upcoming
+    assert "Upcoming, starts on" in upcoming
+    assert "En cours" not in upcoming
+
+
+def test_the_councils_by_kind_link_to_their_pages(client):
+    youth = BodyFactory(name="Conseil des jeunes", kind=Body.Kind.YOUTH, neighbourhood=None)
+    north = BodyFactory(name="Conseil de quartier Nord")
+
+    councils = section(client.get(HOME).content.decode(), "councils-title")
+
+    assert "<h3>Youth council</h3>" in councils
+    assert "<h3>Neighbourhood council</h3>" in councils
+    assert f'<a href="{youth.get_absolute_url()}">Conseil des jeunes</a>' in councils
+    assert f'<a href="{north.get_absolute_url()}">Conseil de quartier Nord</a>' in councils
+    assert f'href="{reverse("bodies:list")}"' in councils
+
+
+def test_empty_states(client):
+    page = client.get(HOME).content.decode()
+
+    assert "No workshop is calling for participants right now." in page
+    assert "No workshop is announced yet." in page
+    assert "No council is listed yet." in page
+    assert "0 workshops" in section(page, "phases-title")
+
+
+def test_home_query_budget(client, django_assert_num_queries):
+    for index in range(3):
+        WorkshopFactory(proposed_by=BodyFactory()).themes.add(ThemeFactory())
+        WorkshopFactory(upcoming=True).themes.add(ThemeFactory())
+        WorkshopFactory(phase=list(PhaseKind)[index + 1])
+
+    # 1 the workshops calling for participants, 2 their themes, 3 their phases;
+    # 4 the counts by phase (one aggregate); 5 the upcoming workshops, 6 their themes,
+    # 7 their phases; 8 the councils.
+    with django_assert_num_queries(8):
+        client.get(HOME)
