@@ -216,3 +216,15 @@ def test_the_admin_edits_a_council_with_its_mandates_inline(client, body, member
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     html = client.get(reverse("admin:bodies_body_change", args=[body.pk])).content.decode()
     assert "mandates-TOTAL_FORMS" in html
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_mandates_page_query_budget_does_not_grow(
+    staff_client, body, django_assert_num_queries, count
+):
+    MandateFactory.create_batch(count, body=body)
+    # 1 the council, 2 session, 3 user, 4 its mandates with their people, 5 the people to
+    # choose from for a new mandate.
+    with django_assert_num_queries(5):
+        response = staff_client.get(reverse("bodies:mandates", args=[body.slug]))
+    assert response.status_code == 200

@@ -205,3 +205,19 @@ def test_a_city_proposal_becomes_a_city_workshop(client, body, city_staff):
     workshop = services.proposal_accept(proposal=proposal, accepted_by=city_staff)
     assert workshop.kind == "ville"
     assert workshop.neighbourhood is None
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_proposals_list_query_budget_does_not_grow(
+    client, body, city_staff, django_assert_num_queries, count
+):
+    for index in range(count):
+        WorkshopProposal.objects.create(
+            body=body, submitted_by=city_staff, kind="ville", title=f"P{index}", rationale="."
+        )
+    client.force_login(city_staff)
+    # 1 session, 2 user, 3 count for the paginator, 4 the page of proposals with their
+    # council. (Staff get "Manage" in base.html from rules, with no permission query.)
+    with django_assert_num_queries(4):
+        response = client.get(reverse("bodies:proposals"))
+    assert response.status_code == 200

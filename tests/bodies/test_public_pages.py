@@ -1,6 +1,7 @@
 """The councils' public pages: what anyone sees, and what it costs in queries."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -24,8 +25,6 @@ DAY = datetime.timedelta(days=1)
 
 def _sections(html: str) -> list[str]:
     """The h2 headings of the list page, in order."""
-    import re
-
     return re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
 
 

@@ -19,31 +19,11 @@ from ..forms import BodyForm, MandateCreateForm, MandateForm, ProposalForm
 from ..models import Body, Mandate, WorkshopProposal
 
 
-def _check(request, perm: str, obj=None) -> None:
-    """Let the request through, or refuse it: anonymous people are sent to log in."""
-    if request.user.has_perm(perm, obj):
-        return
+def _refuse(request):
+    """Answer a refused request: anonymous people log in first, others get the 403 page."""
     if not request.user.is_authenticated:
-        raise _LoginRequired
+        return redirect_to_login(request.get_full_path())
     raise PermissionDenied
-
-
-class _LoginRequired(Exception):
-    pass
-
-
-def _guarded(view):
-    """Turn `_LoginRequired` into a redirect to the login page that comes back here."""
-
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _LoginRequired:
-            return redirect_to_login(request.get_full_path())
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
 
 
 def _apply_service_errors(form, error: ValidationError) -> None:
@@ -58,11 +38,11 @@ def _apply_service_errors(form, error: ValidationError) -> None:
 # Proposals
 
 
-@_guarded
 @limit_posts("bodies-propose", limit=10)
 def proposal_create(request, slug):
     body = get_object_or_404(Body, slug=slug)
-    _check(request, "bodies.propose_workshop", body)
+    if not request.user.has_perm("bodies.propose_workshop", body):
+        return _refuse(request)
     if request.method == "POST":
         form = ProposalForm(request.POST)
         if form.is_valid():
@@ -83,9 +63,9 @@ def proposal_create(request, slug):
     )
 
 
-@_guarded
 def proposal_list(request):
-    _check(request, "bodies.review_proposals")
+    if not request.user.has_perm("bodies.review_proposals"):
+        return _refuse(request)
     page = Paginator(selectors.proposal_list(), settings.ATELIERS_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -99,17 +79,17 @@ def _get_proposal(pk: int) -> WorkshopProposal:
         raise Http404 from exc
 
 
-@_guarded
 def proposal_review(request, pk):
-    _check(request, "bodies.review_proposals")
+    if not request.user.has_perm("bodies.review_proposals"):
+        return _refuse(request)
     proposal = _get_proposal(pk)
     return render(request, "bodies/proposal_review.html", {"nav": "bodies", "proposal": proposal})
 
 
-@_guarded
 @require_POST
 def proposal_accept(request, pk):
-    _check(request, "bodies.review_proposals")
+    if not request.user.has_perm("bodies.review_proposals"):
+        return _refuse(request)
     proposal = _get_proposal(pk)
     try:
         workshop = services.proposal_accept(proposal=proposal, accepted_by=request.user)
@@ -123,9 +103,9 @@ def proposal_accept(request, pk):
     return redirect("workshops:edit", slug=workshop.slug)
 
 
-@_guarded
 def proposal_decline(request, pk):
-    _check(request, "bodies.review_proposals")
+    if not request.user.has_perm("bodies.review_proposals"):
+        return _refuse(request)
     proposal = _get_proposal(pk)
     if proposal.status != WorkshopProposal.Status.PENDING:
         messages.error(request, _("This proposal has already been answered: nothing was changed."))
@@ -146,9 +126,9 @@ def proposal_decline(request, pk):
 # Councils
 
 
-@_guarded
 def body_create(request):
-    _check(request, "bodies.manage_bodies")
+    if not request.user.has_perm("bodies.manage_bodies"):
+        return _refuse(request)
     form = BodyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         body = services.body_create(**form.cleaned_data)
@@ -157,10 +137,10 @@ def body_create(request):
     return render(request, "bodies/body_form.html", {"nav": "bodies", "form": form, "body": None})
 
 
-@_guarded
 def body_edit(request, slug):
     body = get_object_or_404(Body, slug=slug)
-    _check(request, "bodies.manage_bodies", body)
+    if not request.user.has_perm("bodies.manage_bodies", body):
+        return _refuse(request)
     if request.method == "POST":
         form = BodyForm(request.POST, body=body)
         if form.is_valid():
@@ -184,10 +164,10 @@ def body_edit(request, slug):
 # Mandates
 
 
-@_guarded
 def mandate_list(request, slug):
     body = get_object_or_404(Body, slug=slug)
-    _check(request, "bodies.manage_bodies", body)
+    if not request.user.has_perm("bodies.manage_bodies", body):
+        return _refuse(request)
     form = MandateCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -214,10 +194,10 @@ def _get_mandate(body: Body, pk: int) -> Mandate:
     return get_object_or_404(Mandate.objects.select_related("user", "body"), body=body, pk=pk)
 
 
-@_guarded
 def mandate_edit(request, slug, pk):
     body = get_object_or_404(Body, slug=slug)
-    _check(request, "bodies.manage_bodies", body)
+    if not request.user.has_perm("bodies.manage_bodies", body):
+        return _refuse(request)
     mandate = _get_mandate(body, pk)
     if request.method == "POST":
         form = MandateForm(request.POST)
@@ -250,10 +230,10 @@ def mandate_edit(request, slug, pk):
     )
 
 
-@_guarded
 def mandate_delete(request, slug, pk):
     body = get_object_or_404(Body, slug=slug)
-    _check(request, "bodies.manage_bodies", body)
+    if not request.user.has_perm("bodies.manage_bodies", body):
+        return _refuse(request)
     mandate = _get_mandate(body, pk)
     if request.method == "POST":
         services.mandate_delete(mandate=mandate)
