@@ -1,0 +1,121 @@
+"""`manage.py load_demo`: the demo city shows every phase, and loading it twice changes nothing."""
+
+from io import StringIO
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+from django.db.models import Count
+from django.utils import timezone
+
+from ateliers.bodies.models import Body, Mandate, WorkshopProposal
+from ateliers.core.demo import data
+from ateliers.core.models import Neighbourhood, Theme, User
+from ateliers.workshops.models import Participation, Phase, Workshop
+from ateliers.workshops.phases import PhaseKind
+
+MODELS = [
+    Neighbourhood,
+    Theme,
+    User,
+    EmailAddress,
+    Body,
+    Mandate,
+    Workshop,
+    Phase,
+    Participation,
+    WorkshopProposal,
+]
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_loading_twice_duplicates_nothing(demo):
+    first = counts()
+    call_command("load_demo", stdout=StringIO())
+    assert counts() == first
+    assert first["Neighbourhood"] == 8
+    assert first["Theme"] == 6
+    assert first["Workshop"] >= 12
+
+
+def test_every_phase_has_a_published_workshop_running_now(demo):
+    published = Workshop.objects.published()
+    for kind in PhaseKind:
+        assert published.in_phase(kind).exists(), f"no published workshop in {kind.label}"
+    assert published.upcoming().exists()
+    assert published.finished().exists()
+    assert Workshop.objects.filter(status=Workshop.Status.ARCHIVED).exists()
+    assert Workshop.objects.filter(status=Workshop.Status.DRAFT).exists()
+    assert set(Workshop.objects.values_list("kind", flat=True)) == {"quartier", "ville"}
+
+
+def test_every_workshop_has_its_five_contiguous_phases(demo):
+    for workshop in Workshop.objects.prefetch_related("phases"):
+        phases = workshop.ordered_phases
+        assert [p.kind for p in phases] == list(PhaseKind)
+        assert phases[0].starts_at == workshop.starts_at
+        assert phases[-1].ends_at == workshop.ends_at
+        for before, after in zip(phases, phases[1:], strict=False):
+            assert before.ends_at == after.starts_at
+
+
+def test_participant_count_matches_the_rows(demo):
+    workshops = Workshop.objects.annotate(rows=Count("participations"))
+    assert any(w.rows for w in workshops)
+    for workshop in workshops:
+        assert workshop.participant_count == workshop.rows, workshop.slug
+        assert workshop.capacity is None or workshop.rows <= workshop.capacity
+
+
+def test_councils_of_every_kind_with_current_and_past_mandates(demo):
+    assert set(Body.objects.values_list("kind", flat=True)) == set(Body.Kind.values)
+    # One neighbourhood council per neighbourhood, a citizens' council per priority one.
+    for neighbourhood in Neighbourhood.objects.all():
+        kinds = list(neighbourhood.bodies.values_list("kind", flat=True))
+        assert kinds.count("quartier") == 1
+        assert kinds.count("citoyen") == (1 if neighbourhood.is_priority else 0)
+    assert Neighbourhood.objects.filter(is_priority=True).count() == 2
+    today = timezone.localdate()
+    assert Mandate.objects.current(today).exists()
+    assert Mandate.objects.past(today).exists()
+
+
+def test_proposals_one_pending_one_accepted_into_a_workshop(demo):
+    assert WorkshopProposal.objects.filter(status="pending").exists()
+    accepted = WorkshopProposal.objects.get(status="accepted")
+    assert accepted.workshop.proposed_by == accepted.body
+
+
+@pytest.mark.parametrize("account", data.ACCOUNTS, ids=lambda a: a["key"])
+def test_demo_accounts_can_log_in(demo, client, account):
+    response = client.post(
+        "/compte/login/", {"login": account["email"], "password": data.DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+    user = User.objects.get(email=account["email"])
+    assert user.role == account["role"]
+
+
+def test_the_administrator_can_use_django_admin(demo, client):
+    admin = User.objects.get(email=f"admin@{data.DEMO_DOMAIN}")
+    assert admin.is_staff and admin.is_superuser
+    client.force_login(admin)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_command_prints_the_logins(db):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    printed = out.getvalue()
+    assert data.DEMO_PASSWORD in printed
+    for account in data.ACCOUNTS:
+        assert account["email"] in printed
