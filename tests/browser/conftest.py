@@ -1,0 +1,200 @@
+"""Browser-test harness: Debian's Chromium driven by Playwright, checked by axe-core.
+
+Every test here runs against pytest-django's `live_server` (a real HTTP server in a thread,
+with the test database behind it) and drives a real browser. Chromium comes from Debian
+(`apt-get install -y chromium`), never from `playwright install`, which downloads a browser
+from a host these machines cannot reach.
+"""
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+# Playwright's sync API runs an asyncio event loop in this thread, so Django believes every
+# ORM call made by a test (factories, assertions on the database) comes from async code and
+# raises SynchronousOnlyOperation. The calls are in fact synchronous and sequential: this
+# test-only switch tells Django so. Never set it outside the tests.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = "Debian's Chromium is missing: apt-get install -y chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start.
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# WCAG 2.1, levels A and AA: the level French public services must meet (RGAA).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Known passwords of the accounts made by tests/factories.py.
+PASSWORD = "correct-horse-battery"
+# Failing tests leave a screenshot and the page's HTML here (ignored by git).
+RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
+
+_axe = Axe()
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the whole session; each test gets its own context (cookies, storage)."""
+    if not CHROMIUM.exists():
+        # On a developer's laptop the browser tests are optional; in CI they are not, and a
+        # silent skip there would hide that nothing was checked in a browser.
+        if _in_ci():
+            pytest.fail(CHROMIUM_MISSING, pytrace=False)
+        pytest.skip(CHROMIUM_MISSING)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_context(browser: Browser, live_server, **options) -> BrowserContext:
+    """A fresh browser profile on the live server, French unless told otherwise."""
+    options.setdefault("locale", "fr-FR")
+    context = browser.new_context(base_url=live_server.url, **options)
+    # Fail in seconds, not Playwright's default 30 s, when an element is not there.
+    context.set_default_timeout(10_000)
+    return context
+
+
+def _describe(message) -> str | None:
+    """A console error worth failing on, or None for noise the page did not cause."""
+    if message.type != "error":
+        return None
+    source = message.location.get("url", "")
+    # Chromium asks for /favicon.ico by itself; the page never references it.
+    if source.endswith("/favicon.ico"):
+        return None
+    kind = "CSP violation" if "Content Security Policy" in message.text else "console"
+    return f"{kind}: {message.text}" + (f" ({source})" if source else "")
+
+
+def watch_console(page: Page) -> Page:
+    """Record the page's console errors, uncaught exceptions and CSP violations."""
+    errors: list[str] = []
+
+    def on_console(message) -> None:
+        if (described := _describe(message)) is not None:
+            errors.append(described)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(f"uncaught exception: {error}"))
+    page.console_errors = errors  # read by assert_no_console_errors
+    return page
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # PBKDF2's deliberate slowness costs seconds per test (every factory user, every log-in)
+    # and protects nothing here; the live server thread reads the same settings.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def context(browser, live_server) -> Iterator[BrowserContext]:
+    ctx = new_context(browser, live_server)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, request) -> Iterator[Page]:
+    page = watch_console(context.new_page())
+    yield page
+    _save_evidence_on_failure(page, request)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    # Lets fixtures know at teardown whether the test itself failed.
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+def _save_evidence_on_failure(page: Page, request) -> None:
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed or page.is_closed():
+        return
+    RESULTS_DIR.mkdir(exist_ok=True)
+    stem = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-150:]
+    try:
+        page.screenshot(path=str(RESULTS_DIR / f"{stem}.png"), full_page=True)
+        (RESULTS_DIR / f"{stem}.html").write_text(page.content())
+    except Exception:  # noqa: BLE001, S110 - evidence is a courtesy, never a second failure
+        pass
+
+
+# Helpers ------------------------------------------------------------------------------------
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """The WCAG 2.1 A/AA violations axe-core finds on the page as it is now."""
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return _axe.run(page, options=options).response["violations"]
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+            f" <{violation['helpUrl']}>"
+        )
+        for node in violation["nodes"][:10]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    at {target}: {node.get('failureSummary', '').splitlines()[-1:]}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"    … and {len(violation['nodes']) - 10} more elements")
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page) -> None:
+    """Fail with a readable list when axe finds any WCAG 2.1 A or AA violation."""
+    violations = axe_violations(page)
+    assert not violations, (
+        f"{len(violations)} accessibility violation(s) on {page.url}:\n"
+        + format_violations(violations)
+    )
+
+
+def assert_no_console_errors(page: Page, *, allow: tuple[str, ...] = ()) -> None:
+    """Fail on any console error, uncaught exception or CSP refusal since the page opened.
+
+    A strict CSP shows its refusals only here ("Refused to apply inline style…", "Refused to
+    execute inline script…"; Chromium 156 words them "Applying inline style violates the
+    following Content Security Policy directive…"): this is what proves the policy holds in
+    a real browser. `allow` lists substrings of expected messages (a 404 page's own status).
+    """
+    errors = [e for e in page.console_errors if not any(part in e for part in allow)]
+    assert not errors, f"console errors on {page.url}:\n" + "\n".join(errors)
+
+
+def check_page(page: Page, *, allow_console: tuple[str, ...] = ()) -> None:
+    """The two checks every page must pass: axe, and a clean console."""
+    assert_no_console_errors(page, allow=allow_console)
+    assert_accessible(page)
+
+
+def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Log in through the real login form, as a person would."""
+    page.goto("/compte/login/")
+    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+    form.locator("input[name=login]").fill(email)
+    form.locator("input[name=password]").fill(password)
+    with page.expect_navigation():
+        form.locator("button[type=submit]").first.click()
+    assert "/compte/login/" not in page.url, f"login as {email} failed: still on {page.url}"

@@ -1,0 +1,281 @@
+"""Every page of the foundation passes axe-core (WCAG 2.1 A and AA) in Chromium, with a clean
+console (so no inline style or script was refused by the CSP), for the person who sees it."""
+
+import re
+from collections import deque
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+from ateliers.bodies.models import Mandate, WorkshopProposal
+from ateliers.core.models import Role
+from ateliers.workshops.models import Workshop
+from ateliers.workshops.phases import PhaseKind
+from tests.factories import (
+    BodyFactory,
+    MandateFactory,
+    NeighbourhoodFactory,
+    ParticipationFactory,
+    ThemeFactory,
+    UserFactory,
+    WorkshopFactory,
+)
+
+from .conftest import assert_accessible, assert_no_console_errors, check_page, log_in
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class Demo:
+    """A small city: what the demo shows, enough for every page to have content."""
+
+    resident: object
+    staff: object
+    president: object
+    open_workshop: Workshop  # communication phase: people can join
+    debate_workshop: Workshop
+    draft_workshop: Workshop
+    council: object
+    proposal: WorkshopProposal
+
+
+@pytest.fixture
+def demo(transactional_db) -> Demo:
+    centre, gare, _quiet = (
+        NeighbourhoodFactory(name="Centre-ville", slug="centre-ville"),
+        NeighbourhoodFactory(name="Quartier de la Gare", slug="gare"),
+        NeighbourhoodFactory(name="Les Coteaux", slug="coteaux"),
+    )
+    mobility, greenery = (
+        ThemeFactory(name="Mobilités", slug="mobilites"),
+        ThemeFactory(name="Nature en ville", slug="nature"),
+    )
+    resident = UserFactory(role=Role.RESIDENT, display_name="Alice Habitante")
+    staff = UserFactory(role=Role.CITY_STAFF, display_name="Chloé Technicienne")
+    elected = UserFactory(role=Role.ELECTED, display_name="Denis Élu")
+    president = UserFactory(role=Role.RESIDENT, display_name="Gaëlle Présidente")
+
+    open_workshop = WorkshopFactory(
+        title="Réaménager la place du marché", neighbourhood=centre, capacity=30
+    )
+    open_workshop.themes.add(greenery)
+    debate_workshop = WorkshopFactory(
+        title="Une rue scolaire avenue Jaurès", neighbourhood=gare, phase=PhaseKind.DEBATE
+    )
+    debate_workshop.themes.add(mobility)
+    WorkshopFactory(
+        title="Plan vélo de la ville",
+        kind=Workshop.Kind.CITY,
+        neighbourhood=None,
+        phase=PhaseKind.RECOMMENDATIONS,
+    ).themes.add(mobility)
+    WorkshopFactory(title="Jardin partagé des Tilleuls", neighbourhood=gare, upcoming=True)
+    WorkshopFactory(title="Éclairage du parc", neighbourhood=centre, finished=True)
+    draft_workshop = WorkshopFactory(
+        title="Cour d'école oasis", neighbourhood=centre, status=Workshop.Status.DRAFT
+    )
+    for person, workshop, capacity in [
+        (resident, open_workshop, "resident"),
+        (elected, open_workshop, "elected"),
+        (resident, debate_workshop, "resident"),
+    ]:
+        ParticipationFactory(user=person, workshop=workshop, capacity=capacity)
+    Workshop.objects.filter(pk=open_workshop.pk).update(participant_count=2)
+    Workshop.objects.filter(pk=debate_workshop.pk).update(participant_count=1)
+
+    council = BodyFactory(
+        name="Conseil de quartier du Centre", slug="cq-centre", neighbourhood=centre
+    )
+    MandateFactory(body=council, user=president, role=Mandate.Role.PRESIDENT)
+    MandateFactory(body=council, user=resident)
+    MandateFactory(body=council, user=elected, role=Mandate.Role.SECRETARY)
+    BodyFactory(name="Conseil des jeunes", slug="jeunes", kind="jeunes", neighbourhood=None)
+    proposal = WorkshopProposal.objects.create(
+        body=council,
+        kind="quartier",
+        title="Des bancs rue Victor-Hugo",
+        rationale="Les personnes âgées n'ont nulle part où s'asseoir.",
+        objective="Dix bancs installés.",
+        neighbourhood=centre,
+        submitted_by=president,
+    )
+    return Demo(
+        resident,
+        staff,
+        president,
+        open_workshop,
+        debate_workshop,
+        draft_workshop,
+        council,
+        proposal,
+    )
+
+
+# (page id, who is logged in, path given the demo data, expected HTTP status)
+PAGES = [
+    ("home", None, lambda d: "/", 200),
+    ("workshop-list", None, lambda d: "/ateliers/", 200),
+    ("workshop-list-page-2", None, lambda d: "/ateliers/?page=2", 200),
+    ("workshop-detail", None, lambda d: d.open_workshop.get_absolute_url(), 200),
+    ("workshop-detail-resident", "resident", lambda d: d.open_workshop.get_absolute_url(), 200),
+    ("workshop-detail-debate", "resident", lambda d: d.debate_workshop.get_absolute_url(), 200),
+    ("workshop-join", "staff", lambda d: f"/ateliers/{d.open_workshop.slug}/participer/", 200),
+    ("workshop-leave", "resident", lambda d: f"/ateliers/{d.open_workshop.slug}/quitter/", 200),
+    ("my-workshops", "resident", lambda d: "/ateliers/mes-ateliers/", 200),
+    ("council-list", None, lambda d: "/conseils/", 200),
+    ("council-detail", None, lambda d: d.council.get_absolute_url(), 200),
+    ("login", None, lambda d: "/compte/login/", 200),
+    ("signup", None, lambda d: "/compte/signup/", 200),
+    ("password-reset", None, lambda d: "/compte/password/reset/", 200),
+    ("profile", "resident", lambda d: "/compte/profil/", 200),
+    ("manage", "staff", lambda d: "/ateliers/gestion/", 200),
+    ("workshop-create", "staff", lambda d: "/ateliers/nouveau/", 200),
+    ("workshop-edit", "staff", lambda d: f"/ateliers/{d.draft_workshop.slug}/modifier/", 200),
+    ("workshop-publish", "staff", lambda d: f"/ateliers/{d.draft_workshop.slug}/publier/", 200),
+    ("workshop-archive", "staff", lambda d: f"/ateliers/{d.open_workshop.slug}/archiver/", 200),
+    ("participants", "staff", lambda d: f"/ateliers/{d.open_workshop.slug}/participants/", 200),
+    ("proposal-list", "staff", lambda d: "/conseils/propositions/", 200),
+    ("proposal-review", "staff", lambda d: f"/conseils/propositions/{d.proposal.pk}/", 200),
+    (
+        "proposal-form",
+        "president",
+        lambda d: f"/conseils/{d.council.slug}/proposer-un-atelier/",
+        200,
+    ),
+    ("council-create", "staff", lambda d: "/conseils/nouveau/", 200),
+    ("council-edit", "staff", lambda d: f"/conseils/{d.council.slug}/modifier/", 200),
+    ("mandates", "staff", lambda d: f"/conseils/{d.council.slug}/mandats/", 200),
+    ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
+]
+
+
+@pytest.mark.parametrize(
+    ("who", "path", "status"), [pytest.param(*row[1:], id=row[0]) for row in PAGES]
+)
+def test_page_passes_axe(page, demo, who, path, status):
+    if who is not None:
+        log_in(page, getattr(demo, who).email)
+    page.console_errors.clear()
+    url = path(demo)
+    response = page.goto(url)
+    assert response.status == status, f"{page.url} answered {response.status}"
+    # A redirection (to the login page, say) would check another page than the one named.
+    assert urlsplit(page.url).path == urlsplit(url).path, f"{url} led to {page.url}"
+    # The 404 page reports its own status in the console; nothing else may.
+    check_page(page, allow_console=("status of 404",) if status == 404 else ())
+
+
+def _submit_empty(page, form) -> None:
+    """Submit a form as is, past the browser's own checks, to see the server's errors."""
+    form.evaluate("form => form.setAttribute('novalidate', '')")
+    with page.expect_navigation():
+        form.locator("button[type=submit], input[type=submit]").last.click()
+
+
+@pytest.mark.parametrize(
+    ("who", "path"),
+    [
+        pytest.param(None, "/compte/signup/", id="signup"),
+        pytest.param(None, "/compte/login/", id="login"),
+        pytest.param("staff", "/ateliers/nouveau/", id="workshop-create"),
+        pytest.param("president", "/conseils/cq-centre/proposer-un-atelier/", id="proposal"),
+    ],
+)
+def test_form_errors_pass_axe(page, demo, who, path):
+    """Errors shown next to fields and in the summary are accessible too."""
+    if who is not None:
+        log_in(page, getattr(demo, who).email)
+    page.goto(path)
+    form = page.locator("main form[method=post], main form[method=POST]").last
+    _submit_empty(page, form)
+    check_page(page)
+
+
+def _apply_filters(page, form) -> None:
+    """Submit the filter form; with JavaScript htmx swaps the results and pushes the address."""
+    form.locator("button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/ateliers/\?"))
+    page.wait_for_load_state("networkidle")
+
+
+def test_workshop_list_filters_pass_axe(page, demo):
+    """The list filtered by the filter form, with results and with none, passes axe."""
+    page.goto("/ateliers/")
+    form = page.locator("main form[method=get]").first
+    selects = form.locator("select")
+    assert selects.count() >= 1, "the workshop list has no filter <select>"
+    # The neighbourhood of the open workshop only: some results.
+    form.locator("select").filter(has_text="Centre-ville").select_option(label="Centre-ville")
+    _apply_filters(page, form)
+    results = page.locator("main")
+    assert results.get_by_text("Réaménager la place du marché").count() == 1
+    assert results.get_by_text("Une rue scolaire avenue Jaurès").count() == 0
+    check_page(page)
+    # A neighbourhood without workshops: the empty state.
+    page.goto("/ateliers/")
+    form.locator("select").filter(has_text="Les Coteaux").select_option(label="Les Coteaux")
+    _apply_filters(page, form)
+    assert results.get_by_text("Réaménager la place du marché").count() == 0
+    check_page(page)
+
+
+# The crawl ------------------------------------------------------------------------------
+
+MAX_PAGES = 60
+# Never follow: the admin (Django's own markup), logging out, switching language (a POST).
+SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/i18n/")
+
+
+def _links(page, origin: str) -> list[str]:
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    found = []
+    for href in hrefs:
+        url, _fragment = urldefrag(href)
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != origin or parts.path.startswith(SKIPPED_PREFIXES):
+            continue
+        found.append(url)
+    return found
+
+
+def crawl(page, origin: str) -> tuple[dict[str, int], dict[str, str]]:
+    """Breadth-first from the home page; every page reached is checked like the others.
+
+    Answers {url: status} and {url: what failed} (axe, console, server error).
+    """
+    statuses: dict[str, int] = {}
+    failures: dict[str, str] = {}
+    queue = deque([f"{origin}/"])
+    seen = {f"{origin}/"}
+    while queue and len(statuses) < MAX_PAGES:
+        url = queue.popleft()
+        page.console_errors.clear()
+        response = page.goto(url)
+        statuses[url] = response.status
+        if response.status >= 500 or response.status == 404:
+            failures[url] = f"answered {response.status}"
+            continue
+        try:
+            assert_no_console_errors(page)
+            assert_accessible(page)
+        except AssertionError as error:
+            failures[url] = str(error)
+        for link in _links(page, origin):
+            if link not in seen:
+                seen.add(link)
+                queue.append(link)
+    return statuses, failures
+
+
+@pytest.mark.parametrize("who", [None, "resident", "staff"])
+def test_crawl_from_home(page, demo, live_server, who):
+    """Whatever a visitor, a resident or city staff can reach by links works and passes axe."""
+    if who is not None:
+        log_in(page, getattr(demo, who).email)
+    statuses, failures = crawl(page, live_server.url)
+    assert len(statuses) > 5, f"the crawl reached only {sorted(statuses)}"
+    assert not failures, f"{len(failures)} of {len(statuses)} pages failed:\n" + "\n\n".join(
+        f"{url}: {problem}" for url, problem in failures.items()
+    )
