@@ -156,6 +156,8 @@ def test_sign_up_is_rate_limited_per_ip_address(client):
     response = client.post(reverse("account_signup"), signup_data(email="robot99@example.org"))
     assert response.status_code == 429
     assert "429.html" in [t.name for t in response.templates]
+    with translation.override("fr"):
+        assert escape(translation.gettext("Too many attempts")) in response.content.decode()
     assert not User.objects.filter(email="robot99@example.org").exists()
 
 
