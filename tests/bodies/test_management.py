@@ -228,3 +228,13 @@ def test_mandates_page_query_budget_does_not_grow(
     with django_assert_num_queries(5):
         response = staff_client.get(reverse("bodies:mandates", args=[body.slug]))
     assert response.status_code == 200
+
+
+def test_the_list_leads_staff_to_management_and_proposals(client, staff_client, resident):
+    staff_page = staff_client.get(reverse("bodies:list")).content.decode()
+    assert reverse("bodies:create") in staff_page
+    assert reverse("bodies:proposals") in staff_page
+    client.force_login(resident)
+    resident_page = client.get(reverse("bodies:list")).content.decode()
+    assert reverse("bodies:create") not in resident_page
+    assert reverse("bodies:proposals") not in resident_page
