@@ -1,6 +1,7 @@
 """Creating, editing, publishing and archiving workshops on the site, and their participants."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -8,7 +9,13 @@ from ateliers.bodies.models import Body
 from ateliers.core.models import Role
 from ateliers.workshops.models import Phase, Workshop
 from ateliers.workshops.phases import PhaseKind, default_phase_bounds
-from ateliers.workshops.services.lifecycle import phase_field_name, workshop_create
+from ateliers.workshops.services.lifecycle import (
+    WorkshopStateError,
+    phase_field_name,
+    workshop_create,
+    workshop_publish,
+    workshop_update,
+)
 from tests.factories import (
     BodyFactory,
     NeighbourhoodFactory,
@@ -304,7 +311,46 @@ def test_capacity_cannot_go_below_the_participants(client, facilitator):
     assert workshop.title != "Changé"
 
 
+def test_capacity_check_reads_the_count_at_write_time(facilitator):
+    """People who joined while the form was open still count."""
+    workshop = WorkshopFactory(capacity=10)
+    stale = Workshop.objects.get(pk=workshop.pk)  # read before anyone joined
+    add_participants(workshop, 3)
+    phases = [(p.kind, p.starts_at, p.ends_at) for p in workshop.phases.all()]
+
+    with pytest.raises(ValidationError) as raised:
+        workshop_update(
+            workshop=stale,
+            kind=stale.kind,
+            title="Changé",
+            project=stale.project,
+            objective=stale.objective,
+            evaluation_plan=stale.evaluation_plan,
+            neighbourhood=stale.neighbourhood,
+            themes=[],
+            capacity=2,
+            sponsors=[],
+            phases=phases,
+        )
+
+    assert "capacity" in raised.value.message_dict
+    workshop.refresh_from_db()
+    assert (workshop.capacity, workshop.participant_count) == (10, 3)
+
+
 # Publishing and archiving
+
+
+def test_publishing_twice_publishes_once(city_staff):
+    workshop = WorkshopFactory(status=Workshop.Status.DRAFT)
+    first_tab, second_tab = (Workshop.objects.get(pk=workshop.pk) for _ in range(2))
+
+    workshop_publish(workshop=first_tab, by=city_staff)
+    with pytest.raises(WorkshopStateError):
+        workshop_publish(workshop=second_tab, by=city_staff)
+
+    workshop.refresh_from_db()
+    assert workshop.published_at == first_tab.published_at
 
 
 def test_publish_asks_for_confirmation_then_publishes(client, facilitator):

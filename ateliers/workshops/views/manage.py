@@ -108,6 +108,10 @@ def workshop_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 lifecycle.workshop_update(workshop=workshop, **form.service_kwargs())
             except ValidationError as error:
                 form.add_service_errors(error)
+            except lifecycle.WorkshopStateError as error:
+                # Archived by someone else while this form was open.
+                messages.error(request, str(error))
+                return redirect("workshops:manage")
             else:
                 messages.success(request, _("“%(title)s” is saved.") % {"title": workshop.title})
                 return redirect("workshops:manage")
