@@ -4,10 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from ateliers.core.models import Neighbourhood, Theme, User
 from ateliers.workshops.models import Workshop
 
+from . import services
 from .models import Body, Mandate
 
-# Councils tied to one neighbourhood by nature.
-TERRITORIAL_KINDS = {Body.Kind.NEIGHBOURHOOD, Body.Kind.CITIZENS}
+
+def _validate(form: forms.Form, check, **values) -> None:
+    """Run one of the services' rules and show its refusal next to the field concerned."""
+    try:
+        check(**values)
+    except forms.ValidationError as error:
+        form.add_error(None, error)
 
 
 class BodyForm(forms.Form):
@@ -43,8 +49,13 @@ class BodyForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") in TERRITORIAL_KINDS and not cleaned.get("neighbourhood"):
-            self.add_error("neighbourhood", _("Choose the neighbourhood of this council."))
+        if "kind" in cleaned:
+            _validate(
+                self,
+                services.validate_body_fields,
+                kind=cleaned["kind"],
+                neighbourhood=cleaned.get("neighbourhood"),
+            )
         return cleaned
 
 
@@ -67,9 +78,13 @@ class MandateForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", _("The mandate cannot end before it starts."))
+        if cleaned.get("starts_on"):
+            _validate(
+                self,
+                services.validate_mandate_dates,
+                starts_on=cleaned["starts_on"],
+                ends_on=cleaned.get("ends_on"),
+            )
         return cleaned
 
 
@@ -120,8 +135,11 @@ class ProposalForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == Workshop.Kind.NEIGHBOURHOOD and not cleaned.get("neighbourhood"):
-            self.add_error(
-                "neighbourhood", _("Choose the neighbourhood of this neighbourhood workshop.")
+        if "kind" in cleaned:
+            _validate(
+                self,
+                services.validate_proposal_fields,
+                kind=cleaned["kind"],
+                neighbourhood=cleaned.get("neighbourhood"),
             )
         return cleaned

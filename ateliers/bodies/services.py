@@ -26,6 +26,30 @@ class ProposalAlreadyDecided(Exception):
     """Someone accepted or declined the proposal first."""
 
 
+# The rules, shared with the forms so each is written once
+
+
+# Councils tied to one neighbourhood by nature.
+TERRITORIAL_KINDS = {Body.Kind.NEIGHBOURHOOD, Body.Kind.CITIZENS}
+
+
+def validate_body_fields(*, kind: str, neighbourhood: Neighbourhood | None) -> None:
+    if kind in TERRITORIAL_KINDS and neighbourhood is None:
+        raise ValidationError({"neighbourhood": _("Choose the neighbourhood of this council.")})
+
+
+def validate_mandate_dates(*, starts_on: datetime.date, ends_on: datetime.date | None) -> None:
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The mandate cannot end before it starts.")})
+
+
+def validate_proposal_fields(*, kind: str, neighbourhood: Neighbourhood | None) -> None:
+    if kind == Workshop.Kind.NEIGHBOURHOOD and neighbourhood is None:
+        raise ValidationError(
+            {"neighbourhood": _("Choose the neighbourhood of this neighbourhood workshop.")}
+        )
+
+
 # Councils
 
 
@@ -47,6 +71,7 @@ def body_create(
     neighbourhood: Neighbourhood | None = None,
     themes: Iterable[Theme] = (),
 ) -> Body:
+    validate_body_fields(kind=kind, neighbourhood=neighbourhood)
     body = Body.objects.create(
         kind=kind,
         name=name,
@@ -68,6 +93,7 @@ def body_update(
     neighbourhood: Neighbourhood | None,
     themes: Iterable[Theme],
 ) -> Body:
+    validate_body_fields(kind=kind, neighbourhood=neighbourhood)
     # The slug stays: links to the council's page keep working after a rename.
     body.kind = kind
     body.name = name
@@ -89,8 +115,7 @@ def _check_mandate(
     ends_on: datetime.date | None,
     exclude_pk: int | None = None,
 ) -> None:
-    if ends_on is not None and ends_on < starts_on:
-        raise ValidationError({"ends_on": _("The mandate cannot end before it starts.")})
+    validate_mandate_dates(starts_on=starts_on, ends_on=ends_on)
     if role != Mandate.Role.PRESIDENT:
         return
     # Two presidents at the same time: any president mandate whose dates overlap.
@@ -176,10 +201,7 @@ def proposal_create(
     neighbourhood: Neighbourhood | None = None,
     themes: Iterable[Theme] = (),
 ) -> WorkshopProposal:
-    if kind == Workshop.Kind.NEIGHBOURHOOD and neighbourhood is None:
-        raise ValidationError(
-            {"neighbourhood": _("A neighbourhood workshop needs its neighbourhood.")}
-        )
+    validate_proposal_fields(kind=kind, neighbourhood=neighbourhood)
     proposal = WorkshopProposal.objects.create(
         body=body,
         submitted_by=submitted_by,
