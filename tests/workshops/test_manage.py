@@ -287,6 +287,23 @@ def test_edit_saves_changes_and_keeps_the_slug(client, facilitator):
     assert list(workshop.facilitators.all()) == [facilitator]
 
 
+def test_recomputing_the_phases_on_edit_changes_nothing_until_saved(client, facilitator):
+    workshop = WorkshopFactory(status=Workshop.Status.DRAFT)
+    workshop.facilitators.add(facilitator)
+    before = list(workshop.phases.values_list("kind", "starts_at", "ends_at"))
+    start = next_month_start()
+    data = workshop_form_data(neighbourhood=workshop.neighbourhood, span=(start, start + 20 * DAY))
+    data["prefill"] = "1"
+    client.force_login(facilitator)
+
+    response = client.post(reverse("workshops:edit", args=[workshop.slug]), data)
+
+    assert response.status_code == 200
+    first = default_phase_bounds(start, start + 20 * DAY)[0]
+    assert f'name="communication_ends_at" value="{as_input(first[2])}"' in response.content.decode()
+    assert list(workshop.phases.values_list("kind", "starts_at", "ends_at")) == before
+
+
 def test_capacity_cannot_go_below_the_participants(client, facilitator):
     workshop = WorkshopFactory(capacity=10)
     workshop.facilitators.add(facilitator)
