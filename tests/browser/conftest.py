@@ -112,9 +112,24 @@ def context(browser, live_server) -> Iterator[BrowserContext]:
 
 @pytest.fixture
 def page(context, request) -> Iterator[Page]:
+    """A page in French, the site's language: what most people see."""
     page = watch_console(context.new_page())
     yield page
     _save_evidence_on_failure(page, request)
+
+
+@pytest.fixture
+def english_page(browser, live_server, request) -> Iterator[Page]:
+    """A page in English, for tests that find elements by their labels as a person would.
+
+    Labels are the English source strings: the French .po files are filled late in the
+    project, and a journey must not break when their wording changes.
+    """
+    ctx = new_context(browser, live_server, locale="en-GB")
+    page = watch_console(ctx.new_page())
+    yield page
+    _save_evidence_on_failure(page, request)
+    ctx.close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
