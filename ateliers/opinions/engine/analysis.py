@@ -72,10 +72,32 @@ class _Clock:
 
 def _vote_counts(votes: sp.csr_array, participant_group: np.ndarray, n_groups: int):
     """(agree, disagree, passes), each (n_groups + 1, n_statements): one row per group,
-    and a last row for everyone. Three sparse products with a group-membership matrix."""
+    and a last row for everyone.
+
+    One sparse product with the group-membership matrix: each vote is encoded as the
+    number 1 + B (agree) or 1 + B**2 (disagree) or 1 (pass), with B above any count, so
+    that a single sum holds the three counts as digits in base B (exact in float64).
+    """
     n_participants = votes.shape[0]
-    dtype = np.float32 if votes.nnz > 2_000_000 else np.float64  # counts stay exact < 2**24
-    member = np.zeros((n_participants, n_groups + 1), dtype=dtype)
+    base = float(n_participants + 1)
+    if base**3 >= 2.0**53:  # pragma: no cover - beyond 200,000 participants: three sums
+        return _vote_counts_separately(votes, participant_group, n_groups)
+    member = np.zeros((n_participants, n_groups + 1))
+    grouped = np.flatnonzero(participant_group >= 0)
+    member[grouped, participant_group[grouped]] = 1.0
+    member[:, n_groups] = 1.0
+    code = np.array([1.0 + base * base, 1.0, 1.0 + base])  # disagree, pass, agree
+    encoded = code[votes.data.astype(np.intp) + 1]
+    matrix = sp.csr_array((encoded, votes.indices, votes.indptr), shape=votes.shape)
+    total = np.rint(matrix.T @ member).T.astype(np.int64)
+    seen = total % int(base)
+    agree = (total // int(base)) % int(base)
+    disagree = total // int(base * base)
+    return agree, disagree, seen - agree - disagree
+
+
+def _vote_counts_separately(votes, participant_group, n_groups):  # pragma: no cover
+    member = np.zeros((votes.shape[0], n_groups + 1))
     grouped = np.flatnonzero(participant_group >= 0)
     member[grouped, participant_group[grouped]] = 1.0
     member[:, n_groups] = 1.0
@@ -84,11 +106,10 @@ def _vote_counts(votes: sp.csr_array, participant_group: np.ndarray, n_groups: i
         matrix = sp.csr_array((data, votes.indices, votes.indptr), shape=votes.shape)
         return np.rint(matrix.T @ member).astype(np.int64).T
 
-    values = votes.data.astype(dtype)
-    seen = totals(np.ones_like(values))
-    net = totals(values)  # agree - disagree
-    decided = totals(np.abs(values))  # agree + disagree
-    return (decided + net) // 2, (decided - net) // 2, seen - decided
+    agree = totals((votes.data == 1).astype(np.float64))
+    disagree = totals((votes.data == -1).astype(np.float64))
+    passes = totals((votes.data == 0).astype(np.float64))
+    return agree, disagree, passes
 
 
 def analyse(
@@ -126,7 +147,13 @@ def analyse(
     clock.lap("select")
 
     # Like Polis, the components come from everyone's votes; only the clustered are grouped.
-    projection: Projection = project(votes, n_moderated_out=n_all - n_active)
+    everyone = _vote_counts(votes, np.full(n_participants, -1), 0)
+    agree_all, disagree_all, pass_all = (counts[0] for counts in everyone)
+    seen_all = agree_all + disagree_all + pass_all
+    center = np.divide(
+        agree_all - disagree_all, seen_all, out=np.zeros(n_active), where=seen_all > 0
+    )
+    projection: Projection = project(votes, n_moderated_out=n_all - n_active, center=center)
     participant_xy = projection.participants
     statement_xy = np.zeros((active.size, 2))
     statement_xy[active] = projection.statements
@@ -141,8 +168,6 @@ def analyse(
     agree, disagree, passes = _vote_counts(votes, participant_group, n_groups)
     agree_g, disagree_g, pass_g = agree[:n_groups], disagree[:n_groups], passes[:n_groups]
     seen_g = agree_g + disagree_g + pass_g
-    agree_all, disagree_all, pass_all = agree[n_groups], disagree[n_groups], passes[n_groups]
-    seen_all = agree_all + disagree_all + pass_all
     active_ids = matrix.statement_ids[active]
 
     groups = []

@@ -78,11 +78,11 @@ def _last_vote_csr(rows, cols, values, n_rows, n_cols) -> sp.csr_array:
         np.equal(indices[1:], indices[:-1], out=superseded[:-1])
         row_ends = indptr[1:][np.diff(indptr) > 0] - 1
         superseded[row_ends] = False
-    if superseded.any():
+    dropped = np.flatnonzero(superseded)
+    if dropped.size:
+        # each row start moves back by the number of entries dropped before it
+        indptr = indptr - np.searchsorted(dropped, indptr)
         keep = ~superseded
-        kept_before = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(keep, out=kept_before[1:])
-        indptr = kept_before[indptr]
         indices, data = indices[keep], data[keep]
     out = sp.csr_array((data, indices, indptr), shape=(n_rows, n_cols))
     out.has_sorted_indices = True

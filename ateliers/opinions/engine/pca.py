@@ -58,7 +58,9 @@ def top_components(x: sp.csr_array, n_components: int = 2) -> np.ndarray:
         start = np.ones(n_cols) + np.linspace(0.0, 1.0, n_cols)  # fixed, not random
         k = min(n_components, n_cols - 1)
         tol = 1e-8 if x.dtype == np.float64 else 1e-6  # no finer than the arithmetic
-        values, vectors = eigsh(operator, k=k, which="LA", v0=start, tol=tol)
+        # a small Krylov space: each extra vector costs a pass over the votes
+        ncv = min(n_cols, 8)
+        values, vectors = eigsh(operator, k=k, which="LA", v0=start, tol=tol, ncv=ncv)
         order = np.argsort(values)[::-1]
         values, vectors = values[order], vectors[:, order]
     scale = max(float(values.max(initial=0.0)), 1.0)
@@ -68,19 +70,22 @@ def top_components(x: sp.csr_array, n_components: int = 2) -> np.ndarray:
     return _fix_sign(result)
 
 
-def project(votes: sp.csr_array, n_moderated_out: int = 0, fit_rows=None, dtype=None) -> Projection:
+def project(
+    votes: sp.csr_array, n_moderated_out: int = 0, fit_rows=None, dtype=None, center=None
+) -> Projection:
     """Project participants (rows of votes) and statements (columns) on the first two
     principal components.
 
     fit_rows: the participants whose votes define the means and the components (default:
-    all). n_moderated_out: statements left out of votes; as in Polis, they count as
-    columns of zeros that everyone 'voted' on (no variance, but they weigh in the scaling).
+    all). center: their mean vote per statement, when the caller already has it.
+    n_moderated_out: statements left out of votes; as in Polis, they count as columns of
+    zeros that everyone 'voted' on (no variance, but they weigh in the scaling).
     """
     n_participants, n_statements = votes.shape
     if dtype is None:  # single precision halves memory traffic on big matrices
         dtype = np.float32 if votes.nnz > 2_000_000 else np.float64
-    fit = votes if fit_rows is None else votes[fit_rows]
-    center = column_means(fit)
+    if center is None:
+        center = column_means(votes if fit_rows is None else votes[fit_rows])
     x = centred(votes, center, dtype)
     components = top_components(x if fit_rows is None else x[fit_rows], 2)
     raw = x @ components.T.astype(dtype)
