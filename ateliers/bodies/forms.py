@@ -64,15 +64,24 @@ class MemberChoiceField(forms.ModelChoiceField):
         return f"{obj.public_name} <{obj.email}>"
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker, which reads and sends ISO dates whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class MandateForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=Mandate.Role.choices)
-    starts_on = forms.DateField(
-        label=_("Mandate start"), widget=forms.DateInput(attrs={"type": "date"})
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Mandate.Role.choices, initial=Mandate.Role.MEMBER
     )
+    starts_on = forms.DateField(label=_("Mandate start"), widget=DateInput)
     ends_on = forms.DateField(
         label=_("Mandate end"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
         help_text=_("Leave empty while the mandate runs with no set end."),
     )
 

@@ -238,3 +238,17 @@ def test_the_list_leads_staff_to_management_and_proposals(client, staff_client, 
     resident_page = client.get(reverse("bodies:list")).content.decode()
     assert reverse("bodies:create") not in resident_page
     assert reverse("bodies:proposals") not in resident_page
+
+
+def test_the_mandate_form_shows_dates_the_date_picker_can_read(staff_client, body, member):
+    mandate = Mandate.objects.get(user=member)
+    page = staff_client.get(
+        reverse("bodies:mandate_edit", args=[body.slug, mandate.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert f'type="date" name="starts_on" value="{mandate.starts_on.isoformat()}"' in page
+
+
+def test_a_new_mandate_defaults_to_a_plain_member_from_today(staff_client, body):
+    form = staff_client.get(reverse("bodies:mandates", args=[body.slug])).context["form"]
+    assert form["role"].value() == Mandate.Role.MEMBER
+    assert form["starts_on"].value() == timezone.localdate()

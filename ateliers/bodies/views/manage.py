@@ -168,7 +168,7 @@ def mandate_list(request, slug):
     body = get_object_or_404(Body, slug=slug)
     if not request.user.has_perm("bodies.manage_bodies", body):
         return _refuse(request)
-    form = MandateCreateForm(request.POST or None)
+    form = MandateCreateForm(request.POST or None, initial={"starts_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.mandate_create(body=body, **form.cleaned_data)
