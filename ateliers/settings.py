@@ -153,6 +153,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
+# Behind a reverse proxy every request comes from the proxy's address: tell allauth how many
+# proxies of ours append to X-Forwarded-For, so rate limits count each visitor's own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # A plain form whose fields are added to allauth's sign-up form (display name, neighbourhood).
 ACCOUNT_SIGNUP_FORM_CLASS = "ateliers.core.forms.SignupForm"
 # A reset asked for an unknown address sends nothing (the page answers the same either way).

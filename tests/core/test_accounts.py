@@ -235,3 +235,22 @@ def test_a_signup_form_with_errors_lists_them_and_keeps_labels(client):
     html = response.content.decode()
     assert 'class="form-errors"' in html
     assert_page_is_clean(html)
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_each_visitor_has_their_own_sign_up_limit(client, settings):
+    # One trusted proxy: the visitor's address is the last one in X-Forwarded-For, and all
+    # requests share the proxy's REMOTE_ADDR.
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    busy = {"headers": {"x-forwarded-for": "203.0.113.7"}}
+    for n in range(10):
+        client.post(reverse("account_signup"), signup_data(email=f"robot{n}@example.org"), **busy)
+    refused = client.post(reverse("account_signup"), signup_data(email="late@example.org"), **busy)
+    assert refused.status_code == 429
+    other = client.post(
+        reverse("account_signup"),
+        signup_data(email="voisine@example.org"),
+        headers={"x-forwarded-for": "198.51.100.4"},
+    )
+    assert other.status_code == 302
+    assert User.objects.filter(email="voisine@example.org").exists()
