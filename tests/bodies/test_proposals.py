@@ -221,3 +221,13 @@ def test_proposals_list_query_budget_does_not_grow(
     with django_assert_num_queries(4):
         response = client.get(reverse("bodies:proposals"))
     assert response.status_code == 200
+
+
+def test_after_accepting_staff_land_on_the_workshop_to_complete_it(client, proposal, city_staff):
+    client.force_login(city_staff)
+    response = client.post(reverse("bodies:proposal_accept", args=[proposal.pk]), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse(
+        "workshops:edit", args=[Workshop.objects.get().slug]
+    )
+    assert "The proposal is now a draft workshop." in response.content.decode()

@@ -167,9 +167,9 @@ def test_the_page_lists_published_and_archived_workshops_but_hides_drafts(client
     html = client.get(body.get_absolute_url()).content.decode()
 
     assert "Atelier parrainé" in html
-    assert f"Phase: {PhaseKind.DEBATE.label}" in html
+    assert f"Current phase: {PhaseKind.DEBATE.label}" in html
     assert "Atelier proposé" in html
-    assert "Proposed by this council" in html
+    assert f'Proposed by <a href="{body.get_absolute_url()}">' in html
     assert "Atelier brouillon" not in html
     assert "Atelier d&#x27;un autre conseil" not in html
 
