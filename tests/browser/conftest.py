@@ -8,7 +8,7 @@ from a host these machines cannot reach.
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -104,32 +104,36 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture
-def context(browser, live_server) -> Iterator[BrowserContext]:
-    ctx = new_context(browser, live_server)
-    yield ctx
-    ctx.close()
+def make_page(browser, live_server, request) -> Iterator[Callable[..., Page]]:
+    """Open pages in fresh browser contexts: `make_page(locale=..., viewport=...,
+    java_script_enabled=False)`. Closed after the test, with evidence kept on failure."""
+    pages: list[Page] = []
+
+    def make(**options) -> Page:
+        page = watch_console(new_context(browser, live_server, **options).new_page())
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        _save_evidence_on_failure(page, request)
+        page.context.close()
 
 
 @pytest.fixture
-def page(context, request) -> Iterator[Page]:
+def page(make_page) -> Page:
     """A page in French, the site's language: what most people see."""
-    page = watch_console(context.new_page())
-    yield page
-    _save_evidence_on_failure(page, request)
+    return make_page()
 
 
 @pytest.fixture
-def english_page(browser, live_server, request) -> Iterator[Page]:
+def english_page(make_page) -> Page:
     """A page in English, for tests that find elements by their labels as a person would.
 
     Labels are the English source strings: the French .po files are filled late in the
     project, and a journey must not break when their wording changes.
     """
-    ctx = new_context(browser, live_server, locale="en-GB")
-    page = watch_console(ctx.new_page())
-    yield page
-    _save_evidence_on_failure(page, request)
-    ctx.close()
+    return make_page(locale="en-GB")
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
