@@ -167,6 +167,7 @@ def axe_violations(page: Page) -> list[dict]:
 
 
 def format_violations(violations: list[dict]) -> str:
+    """One line per rule (id, impact, what it asks, where to read more), one per element."""
     lines = []
     for violation in violations:
         lines.append(
@@ -175,7 +176,10 @@ def format_violations(violations: list[dict]) -> str:
         )
         for node in violation["nodes"][:10]:
             target = " ".join(str(part) for part in node["target"])
-            lines.append(f"    at {target}: {node.get('failureSummary', '').splitlines()[-1:]}")
+            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
+            reason = checks[0]["message"] if checks else ""
+            snippet = " ".join(node.get("html", "").split())[:120]
+            lines.append(f"    at {target}: {reason}\n      {snippet}")
         if len(violation["nodes"]) > 10:
             lines.append(f"    … and {len(violation['nodes']) - 10} more elements")
     return "\n".join(lines)
@@ -184,10 +188,11 @@ def format_violations(violations: list[dict]) -> str:
 def assert_accessible(page: Page) -> None:
     """Fail with a readable list when axe finds any WCAG 2.1 A or AA violation."""
     violations = axe_violations(page)
-    assert not violations, (
-        f"{len(violations)} accessibility violation(s) on {page.url}:\n"
-        + format_violations(violations)
-    )
+    if violations:
+        pytest.fail(
+            f"{len(violations)} accessibility violation(s) on {page.url}:\n"
+            + format_violations(violations)
+        )
 
 
 def assert_no_console_errors(page: Page, *, allow: tuple[str, ...] = ()) -> None:
@@ -199,7 +204,8 @@ def assert_no_console_errors(page: Page, *, allow: tuple[str, ...] = ()) -> None
     a real browser. `allow` lists substrings of expected messages (a 404 page's own status).
     """
     errors = [e for e in page.console_errors if not any(part in e for part in allow)]
-    assert not errors, f"console errors on {page.url}:\n" + "\n".join(errors)
+    if errors:
+        pytest.fail(f"console errors on {page.url}:\n" + "\n".join(errors))
 
 
 def check_page(page: Page, *, allow_console: tuple[str, ...] = ()) -> None:

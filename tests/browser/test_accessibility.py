@@ -260,8 +260,8 @@ def crawl(page, origin: str) -> tuple[dict[str, int], dict[str, str]]:
         try:
             assert_no_console_errors(page)
             assert_accessible(page)
-        except AssertionError as error:
-            failures[url] = str(error)
+        except pytest.fail.Exception as failure:
+            failures[url] = str(failure.msg)
         for link in _links(page, origin):
             if link not in seen:
                 seen.add(link)
