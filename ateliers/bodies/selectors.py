@@ -16,10 +16,10 @@ def _current_mandate_q(today: datetime.date, prefix: str = "") -> Q:
     )
 
 
-def body_list(*, today: datetime.date, kind: str = "") -> QuerySet[Body]:
+def body_list(*, today: datetime.date) -> QuerySet[Body]:
     """Councils ordered by kind then name, with their territory, themes and the number of
     people holding a current mandate."""
-    bodies = (
+    return (
         Body.objects.select_related("neighbourhood")
         .prefetch_related("themes")
         .annotate(
@@ -31,17 +31,14 @@ def body_list(*, today: datetime.date, kind: str = "") -> QuerySet[Body]:
         )
         .order_by("kind", "name")
     )
-    if kind:
-        bodies = bodies.filter(kind=kind)
-    return bodies
 
 
-def group_by_kind(bodies) -> list[tuple[str, list[Body]]]:
-    """[(kind label, councils)] in the order of Body.Kind, leaving out kinds with none."""
+def group_by_kind(bodies) -> list[tuple[str, str, list[Body]]]:
+    """[(kind, its label, its councils)] for the five kinds, in the order of Body.Kind."""
     groups: dict[str, list[Body]] = {value: [] for value in Body.Kind.values}
     for body in bodies:
         groups[body.kind].append(body)
-    return [(Body.Kind(value).label, items) for value, items in groups.items() if items]
+    return [(value, Body.Kind(value).label, items) for value, items in groups.items()]
 
 
 def body_for_page(*, slug: str) -> Body:

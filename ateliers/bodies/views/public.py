@@ -1,7 +1,5 @@
 """The councils' public pages: anyone may read them."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,22 +9,13 @@ from ..models import Body
 
 
 def body_list(request):
-    kind = request.GET.get("kind", "")
-    if kind not in Body.Kind.values:
-        kind = ""
-    bodies = selectors.body_list(today=timezone.localdate(), kind=kind)
-    page = Paginator(bodies, settings.ATELIERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Not paginated: a city has a handful of councils of each kind (at most one per
+    # neighbourhood), and splitting the five sections across pages would hide some.
+    bodies = selectors.body_list(today=timezone.localdate())
     return render(
         request,
         "bodies/body_list.html",
-        {
-            "nav": "bodies",
-            "page_obj": page,
-            "sections": selectors.group_by_kind(page.object_list),
-            "kinds": Body.Kind.choices,
-            "selected_kind": kind,
-            "querystring_without_page": f"kind={kind}&" if kind else "",
-        },
+        {"nav": "bodies", "sections": selectors.group_by_kind(bodies)},
     )
 
 
