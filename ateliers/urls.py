@@ -8,6 +8,11 @@ urlpatterns = [
     path("ateliers/", include("ateliers.workshops.urls")),
     path("conseils/", include("ateliers.bodies.urls")),
     path("compte/profil/", core_views.profile, name="profile"),
+    path(
+        "compte/adresses/retirer/",
+        core_views.email_remove_confirm,
+        name="email_remove_confirm",
+    ),
     path("compte/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,9 +1,11 @@
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_POST
 
 from ateliers.workshops import selectors as workshop_selectors
 
@@ -43,6 +45,20 @@ def profile(request):
             initial={"display_name": user.display_name, "neighbourhood": user.neighbourhood_id}
         )
     return render(request, "core/profile.html", {"form": form, "nav": "profile"})
+
+
+@login_required
+@require_POST
+def email_remove_confirm(request):
+    """Ask for confirmation before allauth removes an e-mail address (it removes at once).
+
+    Reached by the Remove button of the e-mail page; changes nothing itself. The confirmation
+    form posts to allauth's view, which does the removal.
+    """
+    address = get_object_or_404(
+        EmailAddress, user=request.user, email__iexact=request.POST.get("email", "")
+    )
+    return render(request, "core/email_remove_confirm.html", {"address": address, "nav": "profile"})
 
 
 # Error pages: French by default, never a traceback.

@@ -254,3 +254,37 @@ def test_behind_a_proxy_each_visitor_has_their_own_sign_up_limit(client, setting
     )
     assert other.status_code == 302
     assert User.objects.filter(email="voisine@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_removing_an_address_asks_for_confirmation_first(client, resident):
+    EmailAddress.objects.create(user=resident, email="second@example.org", verified=True)
+    client.force_login(resident)
+    page = client.get(reverse("account_email")).content.decode()
+    assert f'formaction="{reverse("email_remove_confirm")}"' in page
+
+    # The button of the e-mail page only shows the question; nothing is removed yet.
+    response = client.post(reverse("email_remove_confirm"), {"email": "second@example.org"})
+    assert response.status_code == 200
+    assert_page_is_clean(response.content.decode())
+    assert EmailAddress.objects.filter(email="second@example.org").exists()
+
+    # Saying yes posts to allauth's page, which removes it.
+    client.post(reverse("account_email"), {"email": "second@example.org", "action_remove": ""})
+    assert not EmailAddress.objects.filter(email="second@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_confirmation_is_only_for_ones_own_addresses(client, resident):
+    other = UserFactory(email="other@example.org")
+    client.force_login(resident)
+    response = client.post(reverse("email_remove_confirm"), {"email": other.email})
+    assert response.status_code == 404
+    assert "404.html" in [t.name for t in response.templates]
+
+
+@pytest.mark.django_db
+def test_confirmation_needs_a_login(client):
+    response = client.post(reverse("email_remove_confirm"), {"email": "x@example.org"})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
