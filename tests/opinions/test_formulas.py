@@ -245,3 +245,24 @@ def test_representative_statements_of_two_opinion_groups():
     assert len(result.consensus_agree) == 5
     gic = result.group_informed_consensus
     assert gic[6:].min() > gic[:6].max()  # shared statements rank first
+
+
+def test_vote_counts_encoded_in_one_product_equal_plain_counts():
+    from ateliers.opinions.engine.analysis import _vote_counts, _vote_counts_separately
+
+    rng = np.random.default_rng(2)
+    n = 3000
+    p, s, v = rng.integers(0, 200, n), rng.integers(0, 30, n), rng.integers(-1, 2, n)
+    votes = build_vote_matrix(p, s, v, np.arange(n)).votes
+    groups = rng.integers(-1, 3, votes.shape[0])
+    fast = _vote_counts(votes, groups, 3)
+    plain = _vote_counts_separately(votes, groups, 3)
+    for a, b in zip(fast, plain, strict=True):
+        np.testing.assert_array_equal(a, b)
+    dense = votes.toarray()
+    seen = np.zeros(dense.shape, dtype=bool)  # stored entries, passes (zeros) included
+    rows = np.repeat(np.arange(votes.shape[0]), np.diff(votes.indptr))
+    seen[rows, votes.indices] = True
+    member = groups == 1
+    assert fast[0][1].tolist() == ((dense == 1) & seen)[member].sum(0).tolist()
+    assert fast[2][3].tolist() == ((dense == 0) & seen).sum(0).tolist()  # everyone's passes

@@ -80,23 +80,25 @@ def _vote_counts(votes: sp.csr_array, participant_group: np.ndarray, n_groups: i
     """
     n_participants = votes.shape[0]
     base = float(n_participants + 1)
-    if base**3 >= 2.0**53:  # pragma: no cover - beyond 200,000 participants: three sums
+    if base**3 >= 2.0**53:  # beyond about 200,000 participants: three sums
         return _vote_counts_separately(votes, participant_group, n_groups)
     member = np.zeros((n_participants, n_groups + 1))
     grouped = np.flatnonzero(participant_group >= 0)
     member[grouped, participant_group[grouped]] = 1.0
     member[:, n_groups] = 1.0
+    if n_groups == 0:
+        member = member[:, 0]  # everyone only: a plain matrix-vector product
     code = np.array([1.0 + base * base, 1.0, 1.0 + base])  # disagree, pass, agree
-    encoded = code[votes.data.astype(np.intp) + 1]
+    encoded = code[(votes.data + 1).view(np.uint8)]  # small index type: no big temporary
     matrix = sp.csr_array((encoded, votes.indices, votes.indptr), shape=votes.shape)
-    total = np.rint(matrix.T @ member).T.astype(np.int64)
+    total = np.rint(matrix.T @ member).T.astype(np.int64).reshape(n_groups + 1, -1)
     seen = total % int(base)
     agree = (total // int(base)) % int(base)
     disagree = total // int(base * base)
     return agree, disagree, seen - agree - disagree
 
 
-def _vote_counts_separately(votes, participant_group, n_groups):  # pragma: no cover
+def _vote_counts_separately(votes, participant_group, n_groups):
     member = np.zeros((votes.shape[0], n_groups + 1))
     grouped = np.flatnonzero(participant_group >= 0)
     member[grouped, participant_group[grouped]] = 1.0

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.linalg import LinearOperator, eigsh
+
+DENSE_UP_TO = 400  # statements; beyond, an iterative eigen-solver
+MAX_THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -40,27 +45,64 @@ def _fix_sign(vectors: np.ndarray) -> np.ndarray:
     return vectors
 
 
+class _Gram:
+    """v -> x^T (x v), split into row blocks that run in parallel threads (scipy's sparse
+    products release the GIL). Block results are added in a fixed order: deterministic."""
+
+    def __init__(self, x: sp.csr_array, n_blocks: int):
+        cuts = np.searchsorted(x.indptr, np.linspace(0, x.nnz, n_blocks + 1))
+        cuts[0], cuts[-1] = 0, x.shape[0]
+        self.blocks = []
+        for first, last in zip(cuts[:-1], cuts[1:], strict=True):
+            low, high = x.indptr[first], x.indptr[last]
+            block = sp.csr_array(
+                (x.data[low:high], x.indices[low:high], x.indptr[first : last + 1] - low),
+                shape=(last - first, x.shape[1]),
+            )
+            self.blocks.append(block)
+        self.dtype = x.dtype
+        self.pool = ThreadPoolExecutor(len(self.blocks)) if len(self.blocks) > 1 else None
+
+    def __call__(self, v: np.ndarray) -> np.ndarray:
+        v = v.astype(self.dtype)
+        if self.pool is None:
+            parts = [b.T @ (b @ v) for b in self.blocks]
+        else:
+            parts = list(self.pool.map(lambda b: b.T @ (b @ v), self.blocks))
+        return np.sum(parts, axis=0, dtype=np.float64)
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
 def top_components(x: sp.csr_array, n_components: int = 2) -> np.ndarray:
-    """Leading right singular vectors of x, by Lanczos on x^T x with a fixed start."""
+    """Leading right singular vectors of x (eigenvectors of x^T x), with no randomness."""
     n_rows, n_cols = x.shape
     result = np.zeros((n_components, n_cols))
     if n_rows == 0 or n_cols == 0 or x.nnz == 0:
         return result
-    xt = x.T  # a CSC view, no copy
-    if n_cols <= 400:
-        # small: the exact dense covariance is cheap and avoids iterative corner cases
-        gram = (xt @ x).toarray() if sp.issparse(xt @ x) else xt @ x
-        values, vectors = np.linalg.eigh(gram)
+    if n_cols <= DENSE_UP_TO:
+        # few statements: the exact covariance matrix is small, solve it directly
+        gram = x.T @ x
+        gram = gram.toarray() if sp.issparse(gram) else np.asarray(gram)
+        values, vectors = np.linalg.eigh(gram.astype(np.float64))
         order = np.argsort(values)[::-1][:n_components]
         values, vectors = values[order], vectors[:, order]
     else:
-        operator = LinearOperator((n_cols, n_cols), matvec=lambda v: xt @ (x @ v), dtype=x.dtype)
-        start = np.ones(n_cols) + np.linspace(0.0, 1.0, n_cols)  # fixed, not random
-        k = min(n_components, n_cols - 1)
+        # Lanczos (ARPACK) from a fixed start vector
+        n_blocks = min(os.cpu_count() or 1, MAX_THREADS) if x.nnz > 2_000_000 else 1
+        gram = _Gram(x, n_blocks)
+        operator = LinearOperator((n_cols, n_cols), matvec=gram, dtype=np.float64)
+        start = np.ones(n_cols) + np.linspace(0.0, 1.0, n_cols)
         tol = 1e-8 if x.dtype == np.float64 else 1e-6  # no finer than the arithmetic
         # a small Krylov space: each extra vector costs a pass over the votes
-        ncv = min(n_cols, 8)
-        values, vectors = eigsh(operator, k=k, which="LA", v0=start, tol=tol, ncv=ncv)
+        try:
+            values, vectors = eigsh(
+                operator, k=min(n_components, n_cols - 1), which="LA", v0=start, tol=tol, ncv=8
+            )
+        finally:
+            gram.close()
         order = np.argsort(values)[::-1]
         values, vectors = values[order], vectors[:, order]
     scale = max(float(values.max(initial=0.0)), 1.0)
