@@ -125,6 +125,10 @@ def run_red_dwarf(folder: str) -> dict:
     return {"total": total, "ari": float(ari), "n_groups": int(labels.nunique())}
 
 
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def _child(kind: str, folder: str) -> dict:
     completed = subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "bench.opinions", "--child", kind, folder],
@@ -142,6 +146,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only the 10k x 1k cases")
     parser.add_argument("--no-red-dwarf", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="engine runs per case (median)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -151,6 +156,7 @@ def main(argv=None) -> int:
         return 0
 
     print(f"opinion-map engine benchmark, {os.cpu_count()} CPU(s), numpy {np.__version__}")
+    print(f"load average before starting: {_load()} (other processes slow every figure)")
     for name, n_p, n_s, n_v, n_g in CASES:
         if args.quick and n_p > RED_DWARF_MAX_PARTICIPANTS:
             continue
@@ -159,19 +165,26 @@ def main(argv=None) -> int:
             for key, array in zip("psvtg", (p, s, v, t, g), strict=True):
                 np.save(Path(folder) / f"{key}.npy", array)
             del p, s, v, t
-            report = _child("engine", folder)
+            runs = [_child("engine", folder) for _ in range(args.repeat)]
             print(f"\n== {name} ({n_g} planted groups, {n_v:,} votes generated)")
-            if "error" in report:
-                print(f"   engine failed: {report['error']}")
+            failed = [run for run in runs if "error" in run]
+            if failed:
+                print(f"   engine failed: {failed[0]['error']}")
                 continue
+            runs.sort(key=lambda run: run["total"])
+            report = runs[len(runs) // 2]  # the median run
             stages = ", ".join(f"{k} {ms * 1000:.0f} ms" for k, ms in report["timings"].items())
-            print(f"   stages: {stages}")
+            print(f"   median of {len(runs)} runs, stages: {stages}")
+            all_totals = ", ".join(f"{run['total']:.2f}" for run in runs)
             print(
-                f"   total {report['total']:.2f} s, peak memory +{report['peak_mib']:.0f} MiB "
-                f"(process {report['process_peak_mib']:.0f} MiB), "
-                f"{report['n_votes_after_dedupe']:,} votes after dedupe, "
+                f"   total {report['total']:.2f} s (all runs: {all_totals} s), "
+                f"peak memory +{report['peak_mib']:.0f} MiB "
+                f"(process {report['process_peak_mib']:.0f} MiB)"
+            )
+            print(
+                f"   {report['n_votes_after_dedupe']:,} votes after dedupe, "
                 f"{report['n_clustered']:,} clustered, {report['n_groups']} groups found, "
-                f"ARI vs planted {report['ari']:.3f}"
+                f"ARI vs planted {report['ari']:.3f}; load average {_load()}"
             )
             if n_p <= RED_DWARF_MAX_PARTICIPANTS and not args.no_red_dwarf:
                 rd = _child("red-dwarf", folder)
