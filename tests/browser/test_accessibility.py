@@ -148,6 +148,7 @@ PAGES = [
     ("council-create", "staff", lambda d: "/conseils/nouveau/", 200),
     ("council-edit", "staff", lambda d: f"/conseils/{d.council.slug}/modifier/", 200),
     ("mandates", "staff", lambda d: f"/conseils/{d.council.slug}/mandats/", 200),
+    ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
     ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
 ]
 
@@ -164,8 +165,8 @@ def test_page_passes_axe(page, demo, who, path, status):
     assert response.status == status, f"{page.url} answered {response.status}"
     # A redirection (to the login page, say) would check another page than the one named.
     assert urlsplit(page.url).path == urlsplit(url).path, f"{url} led to {page.url}"
-    # The 404 page reports its own status in the console; nothing else may.
-    check_page(page, allow_console=("status of 404",) if status == 404 else ())
+    # An error page reports its own status in the console; nothing else may.
+    check_page(page, allow_console=(f"status of {status}",) if status >= 400 else ())
 
 
 def _submit_empty(page, form) -> None:
