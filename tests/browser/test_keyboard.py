@@ -107,6 +107,30 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(phone_page, cit
     assert phone_page.evaluate("document.querySelector('main').contains(document.activeElement)")
 
 
+def test_every_tab_stop_shows_where_the_focus_is(phone_page, city):
+    """WCAG 2.4.7: each element reached with Tab draws a visible focus indicator."""
+    log_in(phone_page, city["resident"].email)
+    phone_page.goto("/ateliers/place-du-marche/")
+    unmarked = []
+    for _ in range(25):
+        phone_page.keyboard.press("Tab")
+        style = phone_page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (el === document.body) return null;  // past the last stop
+                const css = getComputedStyle(el);
+                return {html: el.outerHTML.slice(0, 80), outline: css.outlineStyle,
+                        width: css.outlineWidth, shadow: css.boxShadow};
+            }"""
+        )
+        if style is None:
+            continue
+        drawn = style["outline"] != "none" and style["width"] != "0px"
+        if not drawn and style["shadow"] == "none":
+            unmarked.append(style["html"])
+    assert not unmarked, "no visible focus on:\n" + "\n".join(unmarked)
+
+
 def test_join_a_workshop_with_the_keyboard_only(phone_page, city):
     page = phone_page
     log_in(page, city["resident"].email)
