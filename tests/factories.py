@@ -66,8 +66,9 @@ def phase_dates(current: PhaseKind | None, now=None, *, upcoming=False, finished
         start = now - 51 * DAY
     else:
         start = now - (int(current) - 1) * 10 * DAY - 5 * DAY
-    return [(kind, start + i * 10 * DAY, start + (i + 1) * 10 * DAY)
-            for i, kind in enumerate(PhaseKind)]
+    return [
+        (kind, start + i * 10 * DAY, start + (i + 1) * 10 * DAY) for i, kind in enumerate(PhaseKind)
+    ]
 
 
 class WorkshopFactory(factory.django.DjangoModelFactory):
@@ -107,8 +108,12 @@ class WorkshopFactory(factory.django.DjangoModelFactory):
             return
         span = obj.ends_at - obj.starts_at
         Phase.objects.bulk_create(
-            Phase(workshop=obj, kind=kind, starts_at=obj.starts_at + span * i / 5,
-                  ends_at=obj.starts_at + span * (i + 1) / 5)
+            Phase(
+                workshop=obj,
+                kind=kind,
+                starts_at=obj.starts_at + span * i / 5,
+                ends_at=obj.starts_at + span * (i + 1) / 5,
+            )
             for i, kind in enumerate(PhaseKind)
         )
 

@@ -110,8 +110,9 @@ class WorkshopProposal(models.Model):
         Body, verbose_name=_("council"), on_delete=models.CASCADE, related_name="proposals"
     )
     kind = models.CharField(
-        _("kind of workshop"), max_length=10, choices=[("quartier", _("Neighbourhood workshop")),
-                                                       ("ville", _("City workshop"))]
+        _("kind of workshop"),
+        max_length=10,
+        choices=[("quartier", _("Neighbourhood workshop")), ("ville", _("City workshop"))],
     )
     title = models.CharField(_("subject"), max_length=160)
     rationale = models.TextField(

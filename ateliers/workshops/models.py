@@ -17,9 +17,7 @@ class WorkshopQuerySet(models.QuerySet):
 
     def in_phase(self, kind: PhaseKind, now=None):
         now = now or timezone.now()
-        return self.filter(
-            phases__kind=kind, phases__starts_at__lte=now, phases__ends_at__gt=now
-        )
+        return self.filter(phases__kind=kind, phases__starts_at__lte=now, phases__ends_at__gt=now)
 
     def upcoming(self, now=None):
         return self.filter(starts_at__gt=now or timezone.now())
@@ -221,9 +219,7 @@ class Capacity(models.TextChoices):
 
 
 class Participation(models.Model):
-    workshop = models.ForeignKey(
-        Workshop, on_delete=models.CASCADE, related_name="participations"
-    )
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participations")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participations"
     )
