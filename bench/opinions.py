@@ -146,6 +146,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only the 10k x 1k cases")
     parser.add_argument("--no-red-dwarf", action="store_true")
+    parser.add_argument("--case", default="", help="only cases whose name contains this")
     parser.add_argument("--repeat", type=int, default=3, help="engine runs per case (median)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -158,7 +159,7 @@ def main(argv=None) -> int:
     print(f"opinion-map engine benchmark, {os.cpu_count()} CPU(s), numpy {np.__version__}")
     print(f"load average before starting: {_load()} (other processes slow every figure)")
     for name, n_p, n_s, n_v, n_g in CASES:
-        if args.quick and n_p > RED_DWARF_MAX_PARTICIPANTS:
+        if args.quick and n_p > RED_DWARF_MAX_PARTICIPANTS or args.case not in name:
             continue
         with tempfile.TemporaryDirectory() as folder:
             p, s, v, t, g = synthetic_votes(n_p, n_s, n_v, n_g)
