@@ -8,7 +8,9 @@ production (REDIS_URL), as for allauth's limits.
 import functools
 import time
 
+from allauth.account.adapter import get_adapter
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -16,7 +18,13 @@ from django.utils.translation import gettext as _
 def _client_key(request) -> str:
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    return f"ip:{request.META.get('REMOTE_ADDR', 'unknown')}"
+    # allauth's reading of the address honours TRUSTED_PROXY_COUNT behind a reverse proxy,
+    # so anonymous visitors get the same per-address limits here as on login.
+    try:
+        address = get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        address = "unknown"
+    return f"ip:{address}"
 
 
 def hit(request, scope: str, *, limit: int, period: int) -> bool:

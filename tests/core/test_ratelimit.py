@@ -36,3 +36,17 @@ def test_get_requests_are_not_counted():
         request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.4")
         request.user = AnonymousUser()
         assert submit(request).status_code == 200
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_limit(settings):
+    from django.contrib.auth.models import AnonymousUser
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+    def post_from(visitor):
+        request = RequestFactory().post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=visitor)
+        request.user = AnonymousUser()
+        return submit(request).status_code
+
+    assert [post_from("203.0.113.7") for _ in range(4)] == [200, 200, 200, 429]
+    assert post_from("203.0.113.8") == 200
