@@ -43,14 +43,16 @@ def check_invariants(result):
     return out
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(votes_strategy, st.sets(st.integers(0, 12), max_size=13), st.booleans())
 def test_any_votes(votes, moderated, known_statements_only):
     statement_ids = np.arange(10) if known_statements_only else None
     check_invariants(run(votes, moderated_out=moderated, statement_ids=statement_ids))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, database=None)
 @given(votes_strategy)
 def test_same_input_same_output_whatever_the_order(votes):
     # distinct times, so that the last vote is well defined whatever the input order
