@@ -266,3 +266,24 @@ def test_vote_counts_encoded_in_one_product_equal_plain_counts():
     member = groups == 1
     assert fast[0][1].tolist() == ((dense == 1) & seen)[member].sum(0).tolist()
     assert fast[2][3].tolist() == ((dense == 0) & seen).sum(0).tolist()  # everyone's passes
+
+
+def test_fallback_sort_and_sparse_ids_give_the_same_matrix(monkeypatch):
+    from ateliers.opinions.engine import matrix as matrix_module
+
+    rng = np.random.default_rng(4)
+    n = 2000
+    p, s = rng.integers(0, 50, n), rng.integers(0, 20, n)
+    v, t = rng.integers(-1, 2, n), rng.permutation(n)
+
+    def triplets(m):  # stored entries, passes included
+        coo = m.votes.tocoo()
+        return sorted(zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True))
+
+    fast = triplets(build_vote_matrix(p, s, v, t))
+    # huge ids take the sorting path of the id mapping, not the lookup table
+    huge = build_vote_matrix(p + 10**12, s * 10**11, v, t)
+    assert huge.participant_ids.min() >= 10**12
+    assert triplets(huge) == fast
+    monkeypatch.setattr(matrix_module, "_coo_tocsr", None)  # as if scipy moved its internals
+    assert triplets(build_vote_matrix(p, s, v, t)) == fast

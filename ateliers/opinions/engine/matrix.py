@@ -13,7 +13,7 @@ import scipy.sparse as sp
 
 try:  # scipy's C++ counting sort: one pass, keeps the input order of equal keys
     from scipy.sparse._sparsetools import coo_tocsr as _coo_tocsr
-except ImportError:  # pragma: no cover - only if scipy moves its internals
+except ImportError:  # only if scipy moves its internals
     _coo_tocsr = None
 
 
@@ -67,7 +67,7 @@ def _last_vote_csr(rows, cols, values, n_rows, n_cols) -> sp.csr_array:
         by_col = sp.csr_array((by_col_vals, by_col_rows, by_col_ptr), shape=(n_cols, n_rows))
         matrix = by_col.tocsc()  # transposition: a stable counting sort by row
         indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
-    else:  # pragma: no cover
+    else:  # plain sort, when scipy.sparse internals are not available
         order = np.lexsort((np.arange(n), cols, rows))
         indices, data = cols[order], values[order]
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
