@@ -29,3 +29,9 @@ def test_an_unknown_page_answers_in_french(client):
     response = client.get("/cette-page-n-existe-pas/")
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_french_even_when_the_browser_prefers_english(client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="fr">' in page

@@ -40,7 +40,8 @@ def test_a_crash_gets_our_500_without_details():
     assert_page_is_clean(html)
 
 
-def test_english_visitors_get_the_404_in_english(client):
-    response = client.get("/cette-page-n-existe-pas/", headers={"accept-language": "en"})
+def test_visitors_who_chose_english_get_the_404_in_english(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/cette-page-n-existe-pas/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
