@@ -9,14 +9,9 @@ from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.services.participation import workshop_join
 from tests.factories import BodyFactory, ThemeFactory, UserFactory, WorkshopFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 HOME = reverse("home")
-
-
-@pytest.fixture(autouse=True)
-def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 def section(page: str, heading_id: str) -> str:

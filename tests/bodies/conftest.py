@@ -10,15 +10,9 @@ DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Every test creates several accounts; the real hasher makes that slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _english_pages(settings):
-    # The assertions read the English source strings; French translations come later.
-    settings.LANGUAGE_CODE = "en"
+def _english_pages(english):
+    # The assertions read the English source strings (French: tests/test_i18n.py).
+    pass
 
 
 @pytest.fixture

@@ -242,9 +242,9 @@ def test_the_list_leads_staff_to_management_and_proposals(client, staff_client, 
 
 def test_the_mandate_form_shows_dates_the_date_picker_can_read(staff_client, body, member):
     mandate = Mandate.objects.get(user=member)
-    page = staff_client.get(
-        reverse("bodies:mandate_edit", args=[body.slug, mandate.pk]), HTTP_ACCEPT_LANGUAGE="fr"
-    ).content.decode()
+    staff_client.cookies["django_language"] = "fr"
+    page = staff_client.get(reverse("bodies:mandate_edit", args=[body.slug, mandate.pk]))
+    page = page.content.decode()
     assert f'type="date" name="starts_on" value="{mandate.starts_on.isoformat()}"' in page
 
 

@@ -27,6 +27,9 @@ from tests.factories import (
 
 from .manage_data import DAY, as_input, contiguous_phases, next_month_start, workshop_form_data
 
+# The assertions read the English source strings (French: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 CREATE_URL = reverse("workshops:create")
 MANAGE_URL = reverse("workshops:manage")
 

@@ -12,7 +12,7 @@ from tests.factories import UserFactory, WorkshopFactory
 
 from .manage_data import contiguous_phases, next_month_start, workshop_form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 ROLES = [
     "anonymous",

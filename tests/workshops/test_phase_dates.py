@@ -16,6 +16,9 @@ from tests.factories import NeighbourhoodFactory
 
 from .manage_data import DAY, contiguous_phases, next_month_start, workshop_form_data
 
+# The assertions read the English source strings (French: tests/test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 PARIS = ZoneInfo("Europe/Paris")
 START = datetime.datetime(2027, 3, 1, 9, tzinfo=PARIS)
 

@@ -19,15 +19,9 @@ from tests.factories import (
     WorkshopFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 LIST_URL = reverse("workshops:list")
-
-
-@pytest.fixture(autouse=True)
-def _english(client):
-    # Read the pages in English, the source language, so the tests survive the translation.
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 def english_date(value) -> str:
