@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from ateliers.bodies.models import Body
@@ -29,7 +29,9 @@ def workshop_list(*, filters: dict, now) -> QuerySet[Workshop]:
         workshops = workshops.finished(now)
     elif phase:
         workshops = workshops.in_phase(PhaseKind(int(phase)), now)
-    return workshops.order_by("starts_at", "pk")
+    # Running and upcoming workshops first, finished ones after, each by start.
+    finished_last = Case(When(ends_at__lte=now, then=Value(1)), default=Value(0))
+    return workshops.order_by(finished_last, "starts_at", "pk")
 
 
 def workshop_for_page(*, slug: str) -> Workshop | None:
