@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings as django_settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 # Playwright's sync API runs an asyncio event loop in this thread, so Django believes every
@@ -61,10 +62,26 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def new_context(browser: Browser, live_server, **options) -> BrowserContext:
-    """A fresh browser profile on the live server, French unless told otherwise."""
-    options.setdefault("locale", "fr-FR")
+def new_context(
+    browser: Browser, live_server, *, language: str = "fr", **options
+) -> BrowserContext:
+    """A fresh browser profile on the live server, in French unless told otherwise.
+
+    The site answers in French whatever the browser asks for; another language is the
+    switcher's cookie, set here as if the person had used it.
+    """
+    options.setdefault("locale", {"fr": "fr-FR", "en": "en-GB"}.get(language, language))
     context = browser.new_context(base_url=live_server.url, **options)
+    if language != django_settings.LANGUAGE_CODE:
+        context.add_cookies(
+            [
+                {
+                    "name": django_settings.LANGUAGE_COOKIE_NAME,
+                    "value": language,
+                    "url": live_server.url,
+                }
+            ]
+        )
     # Fail in seconds, not Playwright's default 30 s, when an element is not there.
     context.set_default_timeout(10_000)
     return context
@@ -96,16 +113,9 @@ def watch_console(page: Page) -> Page:
     return page
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # PBKDF2's deliberate slowness costs seconds per test (every factory user, every log-in)
-    # and protects nothing here; the live server thread reads the same settings.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def make_page(browser, live_server, request) -> Iterator[Callable[..., Page]]:
-    """Open pages in fresh browser contexts: `make_page(locale=..., viewport=...,
+    """Open pages in fresh browser contexts: `make_page(language="en", viewport=...,
     java_script_enabled=False)`. Closed after the test, with evidence kept on failure."""
     pages: list[Page] = []
 
@@ -133,7 +143,7 @@ def english_page(make_page) -> Page:
     Labels are the English source strings: the French .po files are filled late in the
     project, and a journey must not break when their wording changes.
     """
-    return make_page(locale="en-GB")
+    return make_page(language="en")
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -41,12 +41,12 @@ def city(transactional_db):
 @pytest.fixture
 def phone_page(make_page):
     # English labels: see `english_page` in conftest.py.
-    return make_page(locale="en-GB", viewport=PHONE)
+    return make_page(language="en", viewport=PHONE)
 
 
 @pytest.fixture
 def no_js_page(make_page):
-    return make_page(locale="en-GB", java_script_enabled=False)
+    return make_page(language="en", java_script_enabled=False)
 
 
 def focused(page: Page) -> str:
