@@ -1,46 +1,22 @@
 """Staff acting at the same instant, each on their own database connection: a proposal
 still becomes one workshop, and a council still gets one president."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connections
 from django.utils import timezone
 
 from ateliers.bodies import services
 from ateliers.bodies.models import Mandate, WorkshopProposal
 from ateliers.core.models import Role
 from ateliers.workshops.models import Workshop
+from tests import concurrency
 from tests.factories import BodyFactory, UserFactory
 
 
 def run_at_once(calls) -> list[str]:
-    """Run each call in its own thread, released together; how each one ended, by name."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def worker(call):
-        try:
-            barrier.wait()
-            call()
-            outcome = "done"
-        except (services.ProposalAlreadyDecided, ValidationError) as refusal:
-            outcome = type(refusal).__name__
-        except Exception as error:  # any other failure must show in the assertion
-            outcome = f"error: {error!r}"
-        finally:
-            connections.close_all()
-        with lock:
-            outcomes.append(outcome)
-
-    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return outcomes
+    return concurrency.run_at_once(
+        calls, refusals=(services.ProposalAlreadyDecided, ValidationError), success="done"
+    )
 
 
 @pytest.mark.django_db(transaction=True)

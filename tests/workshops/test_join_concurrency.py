@@ -1,42 +1,16 @@
 """Seats hold under a rush: many people joining at the same instant, each on its own
 database connection, never take more seats than the workshop has."""
 
-import threading
-
 import pytest
-from django.db import connections
 
 from ateliers.workshops.models import Capacity, Participation, Workshop
 from ateliers.workshops.services import participation as services
+from tests import concurrency
 from tests.factories import UserFactory, WorkshopFactory
 
 
 def run_at_once(calls) -> list[str]:
-    """Run each call in its own thread, released together; the outcome of each, by name."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def worker(call):
-        try:
-            barrier.wait()
-            call()
-            outcome = "joined"
-        except services.ParticipationError as refusal:
-            outcome = type(refusal).__name__
-        except Exception as error:  # any other failure must show in the assertion
-            outcome = f"error: {error!r}"
-        finally:
-            connections.close_all()  # each thread had its own connection
-        with lock:
-            outcomes.append(outcome)
-
-    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return outcomes
+    return concurrency.run_at_once(calls, refusals=(services.ParticipationError,), success="joined")
 
 
 @pytest.mark.django_db(transaction=True)
