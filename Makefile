@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install messages check lint format bench serve
+.PHONY: demo test install messages locale check lint format bench serve
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ install: $(STAMP)
 # Compiled translations (.mo) are built, not committed.
 messages: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+# Gathers new and changed strings into the French catalogue, to translate there.
+locale: install
+	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=tests --ignore=bench \
+		--ignore=staticfiles --no-obsolete -v0
 
 demo: messages
 	$(PY) manage.py migrate --noinput -v0
