@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ateliers.core.models import Neighbourhood, Theme, User
+from ateliers.core.slugs import unique_slug
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import default_phase_bounds
 from ateliers.workshops.services.lifecycle import workshop_create
@@ -53,15 +53,6 @@ def validate_proposal_fields(*, kind: str, neighbourhood: Neighbourhood | None) 
 # Councils
 
 
-def _unique_body_slug(name: str) -> str:
-    base = slugify(name)[:170] or "conseil"
-    slug, suffix = base, 2
-    while Body.objects.filter(slug=slug).exists():
-        slug = f"{base}-{suffix}"
-        suffix += 1
-    return slug
-
-
 @transaction.atomic
 def body_create(
     *,
@@ -75,7 +66,7 @@ def body_create(
     body = Body.objects.create(
         kind=kind,
         name=name,
-        slug=_unique_body_slug(name),
+        slug=unique_slug(Body, name, fallback="conseil"),
         description=description,
         neighbourhood=neighbourhood,
     )

@@ -12,18 +12,16 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ateliers.bodies.models import Body
 from ateliers.core.models import Neighbourhood, Role, Theme, User
+from ateliers.core.slugs import unique_slug
 
 from ..models import Phase, Workshop
 from ..phases import PhaseKind
 
 PhaseBounds = tuple[PhaseKind, datetime.datetime, datetime.datetime]
-
-SLUG_MAX_LENGTH = Workshop._meta.get_field("slug").max_length
 
 
 class WorkshopStateError(Exception):
@@ -93,16 +91,6 @@ def validate_workshop_fields(
         raise ValidationError(errors)
 
 
-def _unique_slug(title: str) -> str:
-    # Leave room for a "-123" suffix within the column's length.
-    base = slugify(title)[: SLUG_MAX_LENGTH - 10].strip("-") or "atelier"
-    slug, suffix = base, 2
-    while Workshop.objects.filter(slug=slug).exists():
-        slug = f"{base}-{suffix}"
-        suffix += 1
-    return slug
-
-
 def _span(phases: Sequence[PhaseBounds]) -> tuple[datetime.datetime, datetime.datetime]:
     ordered = sorted(phases, key=lambda bounds: bounds[0])
     return ordered[0][1], ordered[-1][2]
@@ -143,7 +131,7 @@ def workshop_create(
     workshop = Workshop.objects.create(
         kind=kind,
         title=title,
-        slug=_unique_slug(title),
+        slug=unique_slug(Workshop, title, fallback="atelier"),
         project=project,
         objective=objective,
         evaluation_plan=evaluation_plan,
