@@ -52,9 +52,16 @@ class Body(models.Model):
         return self.neighbourhood.name if self.neighbourhood_id else _("The whole city")
 
 
+def current_mandate_q(today: datetime.date, prefix: str = "") -> Q:
+    """Mandates running on `today`; `prefix` ("mandates__") reaches them from a council."""
+    return Q(**{f"{prefix}starts_on__lte": today}) & (
+        Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": today})
+    )
+
+
 class MandateQuerySet(models.QuerySet):
     def current(self, today: datetime.date):
-        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), starts_on__lte=today)
+        return self.filter(current_mandate_q(today))
 
     def past(self, today: datetime.date):
         return self.filter(ends_on__lt=today)

@@ -6,14 +6,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from ateliers.workshops.models import Workshop
 
-from .models import Body, Mandate, WorkshopProposal
-
-
-def _current_mandate_q(today: datetime.date, prefix: str = "") -> Q:
-    """The same test as `MandateQuerySet.current`, usable inside an annotation."""
-    return Q(**{f"{prefix}starts_on__lte": today}) & (
-        Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": today})
-    )
+from .models import Body, Mandate, WorkshopProposal, current_mandate_q
 
 
 def body_list(*, today: datetime.date) -> QuerySet[Body]:
@@ -25,7 +18,7 @@ def body_list(*, today: datetime.date) -> QuerySet[Body]:
         .annotate(
             current_member_count=Count(
                 "mandates__user",
-                filter=_current_mandate_q(today, "mandates__"),
+                filter=current_mandate_q(today, "mandates__"),
                 distinct=True,
             )
         )
