@@ -3,12 +3,12 @@
 Kept apart from `selectors.py`, which serves the public pages.
 """
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from ateliers.core.models import User
 from ateliers.core.rules import is_city_team
 
-from .models import Capacity, Participation, Workshop
+from .models import Participation, Workshop
 
 
 def workshops_managed_by(user: User) -> QuerySet[Workshop]:
@@ -33,14 +33,3 @@ def workshop_for_management(slug: str) -> QuerySet[Workshop]:
 
 def participations_of(workshop: Workshop) -> QuerySet[Participation]:
     return workshop.participations.select_related("user", "body").order_by("joined_at", "pk")
-
-
-def count_by_capacity(workshop: Workshop) -> list[tuple[str, int]]:
-    """(capacity label, number of participants) for every capacity, zeros included."""
-    counts = dict(
-        workshop.participations.order_by()
-        .values("capacity")
-        .annotate(number=Count("pk"))
-        .values_list("capacity", "number")
-    )
-    return [(label, counts.get(value, 0)) for value, label in Capacity.choices]

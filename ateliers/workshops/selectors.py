@@ -50,15 +50,20 @@ def participation_of(*, workshop: Workshop, user: User) -> Participation | None:
     return Participation.objects.filter(workshop=workshop, user=user).select_related("body").first()
 
 
-def counts_by_capacity(*, workshop: Workshop) -> list[tuple[str, int]]:
-    """(capacity label, number of participants) for each capacity someone took, in order."""
+def counts_by_capacity(*, workshop: Workshop, with_zeros: bool = False) -> list[tuple[str, int]]:
+    """(capacity label, number of participants) in the order of Capacity, in one query;
+    capacities nobody took are left out unless `with_zeros` (the management page shows all)."""
     rows = dict(
         Participation.objects.filter(workshop=workshop)
         .order_by()
         .values_list("capacity")
         .annotate(number=Count("pk"))
     )
-    return [(label, rows[value]) for value, label in Capacity.choices if rows.get(value)]
+    return [
+        (label, rows.get(value, 0))
+        for value, label in Capacity.choices
+        if with_zeros or rows.get(value)
+    ]
 
 
 @dataclass(frozen=True)

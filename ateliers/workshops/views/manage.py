@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from .. import selectors
 from ..forms.workshop import PREFILL_BUTTON, WorkshopForm
 from ..manage_selectors import (
-    count_by_capacity,
     participations_of,
     workshop_for_management,
     workshops_managed_by,
@@ -178,7 +178,7 @@ def workshop_participants(request: HttpRequest, slug: str) -> HttpResponse:
             "workshop": workshop,
             "page_obj": page,
             "participations": page.object_list,
-            "counts": count_by_capacity(workshop),
+            "counts": selectors.counts_by_capacity(workshop=workshop, with_zeros=True),
             "nav": "manage",
         },
     )
