@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ateliers.core.forms import add_service_errors
 from ateliers.core.models import Neighbourhood, Theme, User
 from ateliers.workshops.models import Workshop
 
@@ -13,7 +14,7 @@ def _validate(form: forms.Form, check, **values) -> None:
     try:
         check(**values)
     except forms.ValidationError as error:
-        form.add_error(None, error)
+        add_service_errors(form, error)
 
 
 class BodyForm(forms.Form):

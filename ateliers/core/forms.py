@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Neighbourhood
@@ -30,3 +31,13 @@ class SignupForm(ProfileForm):
             display_name=self.cleaned_data["display_name"],
             neighbourhood=self.cleaned_data["neighbourhood"],
         )
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: next to the field it names, else at the top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)

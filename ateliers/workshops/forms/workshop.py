@@ -12,6 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ateliers.bodies.models import Body
+from ateliers.core.forms import add_service_errors
 from ateliers.core.models import Neighbourhood, Role, Theme, User
 
 from ..models import Workshop
@@ -238,12 +239,7 @@ class WorkshopForm(forms.Form):
         cleaned["phases"] = phases
 
     def add_service_errors(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for field, messages in error.message_dict.items():
-                for message in messages:
-                    self.add_error(field if field in self.fields else None, message)
-        else:
-            self.add_error(None, error)
+        add_service_errors(self, error)
 
     def with_default_phases(self) -> "WorkshopForm":
         """After a valid `prefill` submission: the same answers, phases computed from the span."""
