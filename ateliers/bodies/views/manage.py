@@ -3,8 +3,7 @@ councils and mandates. Permissions come from rules.py; writes from services.py."
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,28 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ateliers.core.forms import add_service_errors
+from ateliers.core.permissions import refuse
 from ateliers.core.ratelimit import limit_posts
 
 from .. import selectors, services
 from ..forms import BodyForm, MandateCreateForm, MandateForm, ProposalForm
 from ..models import Body, Mandate, WorkshopProposal
-
-
-def _refuse(request):
-    """Answer a refused request: anonymous people log in first, others get the 403 page."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
-
-
-def _apply_service_errors(form, error: ValidationError) -> None:
-    """Show a service's refusal next to the field it concerns, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
 
 # Proposals
 
@@ -42,14 +26,14 @@ def _apply_service_errors(form, error: ValidationError) -> None:
 def proposal_create(request, slug):
     body = get_object_or_404(Body, slug=slug)
     if not request.user.has_perm("bodies.propose_workshop", body):
-        return _refuse(request)
+        return refuse(request)
     if request.method == "POST":
         form = ProposalForm(request.POST)
         if form.is_valid():
             try:
                 services.proposal_create(body=body, submitted_by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _apply_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -65,7 +49,7 @@ def proposal_create(request, slug):
 
 def proposal_list(request):
     if not request.user.has_perm("bodies.review_proposals"):
-        return _refuse(request)
+        return refuse(request)
     page = Paginator(selectors.proposal_list(), settings.ATELIERS_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -81,7 +65,7 @@ def _get_proposal(pk: int) -> WorkshopProposal:
 
 def proposal_review(request, pk):
     if not request.user.has_perm("bodies.review_proposals"):
-        return _refuse(request)
+        return refuse(request)
     proposal = _get_proposal(pk)
     return render(request, "bodies/proposal_review.html", {"nav": "bodies", "proposal": proposal})
 
@@ -89,7 +73,7 @@ def proposal_review(request, pk):
 @require_POST
 def proposal_accept(request, pk):
     if not request.user.has_perm("bodies.review_proposals"):
-        return _refuse(request)
+        return refuse(request)
     proposal = _get_proposal(pk)
     try:
         workshop = services.proposal_accept(proposal=proposal, accepted_by=request.user)
@@ -105,7 +89,7 @@ def proposal_accept(request, pk):
 
 def proposal_decline(request, pk):
     if not request.user.has_perm("bodies.review_proposals"):
-        return _refuse(request)
+        return refuse(request)
     proposal = _get_proposal(pk)
     if proposal.status != WorkshopProposal.Status.PENDING:
         messages.error(request, _("This proposal has already been answered: nothing was changed."))
@@ -128,7 +112,7 @@ def proposal_decline(request, pk):
 
 def body_create(request):
     if not request.user.has_perm("bodies.manage_bodies"):
-        return _refuse(request)
+        return refuse(request)
     form = BodyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         body = services.body_create(**form.cleaned_data)
@@ -140,7 +124,7 @@ def body_create(request):
 def body_edit(request, slug):
     body = get_object_or_404(Body, slug=slug)
     if not request.user.has_perm("bodies.manage_bodies", body):
-        return _refuse(request)
+        return refuse(request)
     if request.method == "POST":
         form = BodyForm(request.POST, body=body)
         if form.is_valid():
@@ -167,13 +151,13 @@ def body_edit(request, slug):
 def mandate_list(request, slug):
     body = get_object_or_404(Body, slug=slug)
     if not request.user.has_perm("bodies.manage_bodies", body):
-        return _refuse(request)
+        return refuse(request)
     form = MandateCreateForm(request.POST or None, initial={"starts_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.mandate_create(body=body, **form.cleaned_data)
         except ValidationError as error:
-            _apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The mandate was added."))
             return redirect("bodies:mandates", slug=body.slug)
@@ -197,7 +181,7 @@ def _get_mandate(body: Body, pk: int) -> Mandate:
 def mandate_edit(request, slug, pk):
     body = get_object_or_404(Body, slug=slug)
     if not request.user.has_perm("bodies.manage_bodies", body):
-        return _refuse(request)
+        return refuse(request)
     mandate = _get_mandate(body, pk)
     if request.method == "POST":
         form = MandateForm(request.POST)
@@ -205,7 +189,7 @@ def mandate_edit(request, slug, pk):
             try:
                 services.mandate_update(mandate=mandate, **form.cleaned_data)
             except ValidationError as error:
-                _apply_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The mandate was saved."))
                 return redirect("bodies:mandates", slug=body.slug)
@@ -233,7 +217,7 @@ def mandate_edit(request, slug, pk):
 def mandate_delete(request, slug, pk):
     body = get_object_or_404(Body, slug=slug)
     if not request.user.has_perm("bodies.manage_bodies", body):
-        return _refuse(request)
+        return refuse(request)
     mandate = _get_mandate(body, pk)
     if request.method == "POST":
         services.mandate_delete(mandate=mandate)

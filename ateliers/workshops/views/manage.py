@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from ateliers.core.permissions import refuse
 
 from .. import selectors
 from ..forms.workshop import PREFILL_BUTTON, WorkshopForm
@@ -19,19 +20,6 @@ from ..manage_selectors import (
 )
 from ..models import Workshop
 from ..services import lifecycle
-
-
-def _login_redirect(request: HttpRequest) -> HttpResponse | None:
-    """Anonymous people are sent to log in, then back here."""
-    if request.user.is_authenticated:
-        return None
-    return redirect_to_login(request.get_full_path(), resolve_url("account_login"))
-
-
-def _require(request: HttpRequest, perm: str, obj=None) -> None:
-    """Answer 403 (the French error page) unless the rules allow `perm`."""
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _managed_workshop(slug: str) -> Workshop:
@@ -50,9 +38,8 @@ def _bound_form(request: HttpRequest, **form_kwargs) -> tuple[WorkshopForm, bool
 
 @require_http_methods(["GET"])
 def manage_list(request: HttpRequest) -> HttpResponse:
-    if refusal := _login_redirect(request):
-        return refusal
-    _require(request, "workshops.add_workshop")
+    if not request.user.has_perm("workshops.add_workshop"):
+        return refuse(request)
     paginator = Paginator(workshops_managed_by(request.user), settings.ATELIERS_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(
@@ -64,9 +51,8 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def workshop_create(request: HttpRequest) -> HttpResponse:
-    if refusal := _login_redirect(request):
-        return refusal
-    _require(request, "workshops.add_workshop")
+    if not request.user.has_perm("workshops.add_workshop"):
+        return refuse(request)
     form_kwargs = {
         "can_assign_facilitators": request.user.has_perm("workshops.assign_facilitators")
     }
@@ -93,10 +79,9 @@ def workshop_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def workshop_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    if refusal := _login_redirect(request):
-        return refusal
     workshop = _managed_workshop(slug)
-    _require(request, "workshops.change_workshop", workshop)
+    if not request.user.has_perm("workshops.change_workshop", workshop):
+        return refuse(request)
     form_kwargs = {
         "workshop": workshop,
         "can_assign_facilitators": request.user.has_perm("workshops.assign_facilitators"),
@@ -124,10 +109,9 @@ def workshop_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def workshop_publish(request: HttpRequest, slug: str) -> HttpResponse:
-    if refusal := _login_redirect(request):
-        return refusal
     workshop = _managed_workshop(slug)
-    _require(request, "workshops.publish_workshop", workshop)
+    if not request.user.has_perm("workshops.publish_workshop", workshop):
+        return refuse(request)
     problems = lifecycle.publish_problems(workshop)
     if request.method == "POST" and not problems:
         try:
@@ -146,10 +130,9 @@ def workshop_publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def workshop_archive(request: HttpRequest, slug: str) -> HttpResponse:
-    if refusal := _login_redirect(request):
-        return refusal
     workshop = _managed_workshop(slug)
-    _require(request, "workshops.archive_workshop", workshop)
+    if not request.user.has_perm("workshops.archive_workshop", workshop):
+        return refuse(request)
     if request.method == "POST":
         try:
             lifecycle.workshop_archive(workshop=workshop, by=request.user)
@@ -165,10 +148,9 @@ def workshop_archive(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def workshop_participants(request: HttpRequest, slug: str) -> HttpResponse:
-    if refusal := _login_redirect(request):
-        return refusal
     workshop = _managed_workshop(slug)
-    _require(request, "workshops.view_participants", workshop)
+    if not request.user.has_perm("workshops.view_participants", workshop):
+        return refuse(request)
     paginator = Paginator(participations_of(workshop), settings.ATELIERS_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(
