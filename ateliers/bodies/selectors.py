@@ -26,6 +26,11 @@ def body_list(*, today: datetime.date) -> QuerySet[Body]:
     )
 
 
+def body_names() -> QuerySet[Body]:
+    """Just enough of every council to link to it, by kind then name (the home page)."""
+    return Body.objects.order_by("kind", "name").only("kind", "name", "slug")
+
+
 def group_by_kind(bodies) -> list[tuple[str, str, list[Body]]]:
     """[(kind, its label, its councils)] for the five kinds, in the order of Body.Kind."""
     groups: dict[str, list[Body]] = {value: [] for value in Body.Kind.values}

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from ateliers.bodies.models import Body
 from ateliers.core.models import User
 
 from .forms.filters import FINISHED, UPCOMING
@@ -144,10 +143,6 @@ def workshop_counts_by_phase(*, now) -> list[PhaseCount]:
         ],
         PhaseCount(FINISHED, _("Finished"), counts["finished"]),
     ]
-
-
-def councils() -> QuerySet[Body]:
-    return Body.objects.order_by("kind", "name").only("kind", "name", "slug")
 
 
 def communication_phase(*, workshop: Workshop) -> Phase | None:
