@@ -117,13 +117,5 @@ class User(AbstractUser):
     def has_badge(self) -> bool:
         return self.role in BADGED_ROLES
 
-    @property
-    def is_city_staff(self) -> bool:
-        return self.role == Role.CITY_STAFF
-
-    @property
-    def is_administrator(self) -> bool:
-        return self.role == Role.ADMINISTRATOR or self.is_superuser
-
     def get_absolute_url(self) -> str:
         return reverse("profile")

@@ -147,10 +147,7 @@ class Workshop(models.Model):
         return sorted(self.phases.all(), key=lambda phase: phase.kind)
 
     def phase_at(self, now) -> "Phase | None":
-        for phase in self.ordered_phases:
-            if phase.starts_at <= now < phase.ends_at:
-                return phase
-        return None
+        return next((phase for phase in self.ordered_phases if phase.is_active(now)), None)
 
     @property
     def current_phase(self) -> "Phase | None":
@@ -165,12 +162,6 @@ class Workshop(models.Model):
     @property
     def is_full(self) -> bool:
         return self.capacity is not None and self.participant_count >= self.capacity
-
-    @property
-    def seats_left(self) -> int | None:
-        if self.capacity is None:
-            return None
-        return max(self.capacity - self.participant_count, 0)
 
 
 class Phase(models.Model):
