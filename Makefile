@@ -2,20 +2,30 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+# One stamp per set of requirements: a change to a file reinstalls, nothing else does.
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install messages locale check lint format bench serve
+.PHONY: demo test install install-dev messages locale check lint format bench serve
 
-$(STAMP): requirements.txt pyproject.toml
+# The runtime only (what production installs): enough for `make demo`.
+$(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
-	rm -f $(VENV)/.installed-*
+	rm -f $(VENV)/.installed-[0-9]*
 	touch $(STAMP)
 
+# The runtime plus tests, linters and type checks.
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-dev-*
+	touch $(DEV_STAMP)
+
 install: $(STAMP)
+install-dev: $(DEV_STAMP)
 
 # Compiled translations (.mo) are built, not committed.
 messages: install
@@ -35,15 +45,15 @@ demo: messages
 serve: messages
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: messages
+test: messages install-dev
 	@test -x /usr/bin/chromium || echo "WARNING: Debian's Chromium is not installed (/usr/bin/chromium): browser tests will be skipped. Install it with: apt-get install -y chromium"
 	$(PY) -m pytest
 
-lint: install
+lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: install
+format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
@@ -52,6 +62,6 @@ check: lint messages
 	DJANGO_ENV=production SECRET_KEY=check-only-$$(date +%s)-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ALLOWED_HOSTS=example.org \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-bench: install
+bench: install-dev
 	$(PY) -m pip install --quiet -r requirements-bench.txt
 	$(PY) -m bench.opinions

@@ -1,10 +1,17 @@
 """Small typed readers for settings that come from the environment.
 
 A secret can also be given as a file: FOO_FILE=/run/secrets/foo is read when FOO is unset.
+A value that cannot be read as its type stops the start with a message naming the variable:
+a typo in `DJANGO_DEBUG=ture` must not silently mean "false".
 """
 
 import os
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -18,15 +25,27 @@ def env_str(name: str, default: str = "") -> str:
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = env_str(name)
+    value = env_str(name).strip().lower()
     if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={env_str(name)!r} is not a yes/no value: use one of "
+        f"{', '.join(sorted(TRUE_WORDS))} or {', '.join(sorted(FALSE_WORDS))}."
+    )
 
 
 def env_int(name: str, default: int) -> int:
-    value = env_str(name)
-    return int(value) if value else default
+    value = env_str(name).strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

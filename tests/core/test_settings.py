@@ -59,3 +59,21 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"), [("DJANGO_DEBUG", "ture"), ("EMAIL_USE_TLS", "oui"), ("EMAIL_PORT", "2x")]
+)
+def test_a_mistyped_value_stops_the_start_with_its_name(tmp_path, variable, value):
+    result = manage("check", tmp_path=tmp_path, **{variable: value})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"{variable}={value!r}" in result.stderr
+
+
+def test_yes_and_no_words_are_read_both_ways(monkeypatch):
+    from ateliers.env import env_bool
+
+    for word, meaning in [("yes", True), ("ON", True), ("0", False), (" false ", False)]:
+        monkeypatch.setenv("ATELIERS_TEST_FLAG", word)
+        assert env_bool("ATELIERS_TEST_FLAG", not meaning) is meaning
