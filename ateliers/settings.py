@@ -35,8 +35,10 @@ SITE_NAME = env_str("ATELIERS_CITY_NAME", "Villebelle")
 
 INSTALLED_APPS = [
     "ateliers.core",
+    "ateliers.councils.former_bodies",
+    "ateliers.councils",
     "ateliers.workshops",
-    "ateliers.bodies",
+    "ateliers.proposals",
     "ateliers.opinions",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -6,7 +6,8 @@ from ateliers.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("ateliers/", include("ateliers.workshops.urls")),
-    path("conseils/", include("ateliers.bodies.urls")),
+    path("conseils/", include("ateliers.proposals.urls")),
+    path("conseils/", include("ateliers.councils.urls")),
     path("compte/profil/", core_views.profile, name="profile"),
     path(
         "compte/adresses/retirer/",

@@ -1,10 +1,15 @@
+import datetime
+
 import pytest
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ateliers.core.models import Role
+from ateliers.councils.models import Mandate
 
-from .factories import UserFactory
+from .factories import CouncilFactory, MandateFactory, UserFactory
+
+DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture(autouse=True)
@@ -55,3 +60,39 @@ def elected(db):
 @pytest.fixture
 def administrator(db):
     return UserFactory(role=Role.ADMINISTRATOR, display_name="Eva Administratrice")
+
+
+# A council and its people, for the councils' and the proposals' tests.
+
+
+@pytest.fixture
+def council(db):
+    return CouncilFactory(name="Conseil de quartier des Tilleuls", slug="tilleuls")
+
+
+@pytest.fixture
+def president(council):
+    return MandateFactory(
+        council=council,
+        role=Mandate.Role.PRESIDENT,
+        user=UserFactory(display_name="Paula Présidente"),
+    ).user
+
+
+@pytest.fixture
+def member(council):
+    return MandateFactory(
+        council=council, role=Mandate.Role.MEMBER, user=UserFactory(display_name="Marc Membre")
+    ).user
+
+
+@pytest.fixture
+def former_president(council):
+    today = timezone.localdate()
+    return MandateFactory(
+        council=council,
+        role=Mandate.Role.PRESIDENT,
+        user=UserFactory(display_name="Fanny Ancienne"),
+        starts_on=today - 800 * DAY,
+        ends_on=today - 400 * DAY,
+    ).user

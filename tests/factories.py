@@ -5,8 +5,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from ateliers.bodies.models import Body, Mandate
 from ateliers.core.models import Neighbourhood, Role, Theme, User
+from ateliers.councils.models import Council, Mandate
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
 
@@ -127,11 +127,11 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     capacity = "resident"
 
 
-class BodyFactory(factory.django.DjangoModelFactory):
+class CouncilFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Body
+        model = Council
 
-    kind = Body.Kind.NEIGHBOURHOOD
+    kind = Council.Kind.NEIGHBOURHOOD
     name = factory.Sequence(lambda n: f"Conseil de quartier {n}")
     slug = factory.Sequence(lambda n: f"conseil-{n}")
     description = "Un conseil de quartier."
@@ -142,7 +142,7 @@ class MandateFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Mandate
 
-    body = factory.SubFactory(BodyFactory)
+    council = factory.SubFactory(CouncilFactory)
     user = factory.SubFactory(UserFactory)
     role = Mandate.Role.MEMBER
     starts_on = factory.LazyFunction(lambda: timezone.localdate() - 365 * DAY)

@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from ateliers.bodies.models import Body
+from ateliers.councils.models import Council
 from ateliers.workshops.models import Capacity, Workshop
 from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.services.participation import workshop_join
-from tests.factories import BodyFactory, ThemeFactory, UserFactory, WorkshopFactory
+from tests.factories import CouncilFactory, ThemeFactory, UserFactory, WorkshopFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -65,8 +65,8 @@ def test_upcoming_workshops(client):
 
 
 def test_the_councils_by_kind_link_to_their_pages(client):
-    youth = BodyFactory(name="Conseil des jeunes", kind=Body.Kind.YOUTH, neighbourhood=None)
-    north = BodyFactory(name="Conseil de quartier Nord")
+    youth = CouncilFactory(name="Conseil des jeunes", kind=Council.Kind.YOUTH, neighbourhood=None)
+    north = CouncilFactory(name="Conseil de quartier Nord")
 
     councils = section(client.get(HOME).content.decode(), "councils-title")
 
@@ -74,7 +74,7 @@ def test_the_councils_by_kind_link_to_their_pages(client):
     assert "<h3>Neighbourhood council</h3>" in councils
     assert f'<a href="{youth.get_absolute_url()}">Conseil des jeunes</a>' in councils
     assert f'<a href="{north.get_absolute_url()}">Conseil de quartier Nord</a>' in councils
-    assert f'href="{reverse("bodies:list")}"' in councils
+    assert f'href="{reverse("councils:list")}"' in councils
 
 
 def test_empty_states(client):
@@ -88,7 +88,7 @@ def test_empty_states(client):
 
 def test_home_query_budget(client, django_assert_num_queries):
     for index in range(3):
-        WorkshopFactory(proposed_by=BodyFactory()).themes.add(ThemeFactory())
+        WorkshopFactory(proposed_by=CouncilFactory()).themes.add(ThemeFactory())
         WorkshopFactory(upcoming=True).themes.add(ThemeFactory())
         WorkshopFactory(phase=list(PhaseKind)[index + 1])
 

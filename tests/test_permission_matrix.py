@@ -12,13 +12,13 @@ import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
 
-from ateliers.bodies.models import Mandate
 from ateliers.core.models import Role
+from ateliers.councils.models import Mandate
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 
 from .factories import (
-    BodyFactory,
+    CouncilFactory,
     MandateFactory,
     ParticipationFactory,
     UserFactory,
@@ -77,7 +77,7 @@ def world():
     """One workshop (published, and a draft twin for publishing), one council, everyone."""
     workshop = _workshop(status=Workshop.Status.PUBLISHED, slug="matrice")
     draft = _workshop(status=Workshop.Status.DRAFT, slug="matrice-brouillon")
-    body = BodyFactory()
+    council = CouncilFactory()
     people = {role: UserFactory(role=Role.RESIDENT) for role in ROLES if role != "anonymous"}
     for role in ("elected", "city_staff", "administrator"):
         people[role].role = Role(role)
@@ -89,13 +89,13 @@ def world():
     draft.facilitators.add(people["facilitator"])
     ParticipationFactory(workshop=workshop, user=people["participant"])
     MandateFactory(
-        body=body,
+        council=council,
         user=people["council_president"],
         role=Mandate.Role.PRESIDENT,
         starts_on=datetime.date(2025, 1, 1),
     )
     people["anonymous"] = AnonymousUser()
-    return {"workshop": workshop, "draft": draft, "body": body, "people": people}
+    return {"workshop": workshop, "draft": draft, "council": council, "people": people}
 
 
 def _workshop(*, status, slug):
@@ -111,7 +111,7 @@ def _workshop(*, status, slug):
 
 
 def allowed(world, action: str, user) -> bool:
-    workshop, draft, body = world["workshop"], world["draft"], world["body"]
+    workshop, draft, council = world["workshop"], world["draft"], world["council"]
     checks = {
         "join": lambda: user.has_perm("workshops.join_workshop", workshop),
         "leave": lambda: user.has_perm("workshops.leave_workshop", workshop),
@@ -120,7 +120,7 @@ def allowed(world, action: str, user) -> bool:
         "publish": lambda: user.has_perm("workshops.publish_workshop", draft),
         "archive": lambda: user.has_perm("workshops.archive_workshop", workshop),
         "view_participants": lambda: user.has_perm("workshops.view_participants", workshop),
-        "propose": lambda: user.has_perm("bodies.propose_workshop", body),
+        "propose": lambda: user.has_perm("proposals.propose_workshop", council),
     }
     return checks[action]()
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_POST
 
-from ateliers.bodies import selectors as body_selectors
+from ateliers.councils import selectors as council_selectors
 from ateliers.workshops import selectors as workshop_selectors
 
 from .forms import ProfileForm
@@ -22,7 +22,7 @@ def home(request):
         "calling": workshop_selectors.workshops_calling(now=now),
         "phase_counts": workshop_selectors.workshop_counts_by_phase(now=now),
         "upcoming": workshop_selectors.upcoming_workshops(now=now),
-        "councils": body_selectors.body_names(),
+        "councils": council_selectors.council_names(),
     }
     return render(request, "core/home.html", context)
 

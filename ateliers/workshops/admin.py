@@ -46,10 +46,10 @@ class WorkshopAdmin(admin.ModelAdmin):
 class ParticipationAdmin(admin.ModelAdmin):
     """Read-only: joining and leaving go through the site, which keeps the counts right."""
 
-    list_display = ["user", "workshop", "capacity", "association_name", "body", "joined_at"]
+    list_display = ["user", "workshop", "capacity", "association_name", "council", "joined_at"]
     list_filter = ["capacity"]
     search_fields = ["workshop__title", "user__display_name", "user__email"]
-    list_select_related = ["user", "workshop", "body"]
+    list_select_related = ["user", "workshop", "council"]
 
     def has_add_permission(self, request):
         return False

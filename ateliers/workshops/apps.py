@@ -6,3 +6,8 @@ class WorkshopsConfig(AppConfig):
     name = "ateliers.workshops"
     label = "workshops"
     verbose_name = _("Workshops")
+
+    def ready(self) -> None:
+        from . import sections
+
+        sections.register()

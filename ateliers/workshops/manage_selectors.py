@@ -32,4 +32,4 @@ def workshop_for_management(slug: str) -> QuerySet[Workshop]:
 
 
 def participations_of(workshop: Workshop) -> QuerySet[Participation]:
-    return workshop.participations.select_related("user", "body").order_by("joined_at", "pk")
+    return workshop.participations.select_related("user", "council").order_by("joined_at", "pk")

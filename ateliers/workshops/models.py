@@ -34,15 +34,15 @@ class WorkshopQuerySet(models.QuerySet):
 
 class Workshop(models.Model):
     class Kind(models.TextChoices):
-        NEIGHBOURHOOD = "quartier", _("Neighbourhood workshop")
-        CITY = "ville", _("City workshop")
+        NEIGHBOURHOOD = "neighbourhood", _("Neighbourhood workshop")
+        CITY = "city", _("City workshop")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         ARCHIVED = "archived", _("Archived")
 
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("subject"), max_length=160)
     slug = models.SlugField(_("slug"), max_length=180, unique=True)
     project = models.TextField(
@@ -86,13 +86,13 @@ class Workshop(models.Model):
         related_name="facilitated_workshops",
     )
     sponsors = models.ManyToManyField(
-        "bodies.Body",
+        "councils.Council",
         verbose_name=_("sponsoring councils"),
         blank=True,
         related_name="sponsored_workshops",
     )
     proposed_by = models.ForeignKey(
-        "bodies.Body",
+        "councils.Council",
         verbose_name=_("proposed by"),
         on_delete=models.SET_NULL,
         null=True,
@@ -119,7 +119,7 @@ class Workshop(models.Model):
         verbose_name_plural = _("workshops")
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind="ville") | Q(neighbourhood__isnull=False),
+                condition=Q(kind="city") | Q(neighbourhood__isnull=False),
                 name="workshop_neighbourhood_required",
             ),
             models.CheckConstraint(
@@ -216,8 +216,8 @@ class Participation(models.Model):
     )
     capacity = models.CharField(_("capacity"), max_length=20, choices=Capacity.choices)
     association_name = models.CharField(_("association"), max_length=160, blank=True)
-    body = models.ForeignKey(
-        "bodies.Body",
+    council = models.ForeignKey(
+        "councils.Council",
         verbose_name=_("council"),
         on_delete=models.SET_NULL,
         null=True,

@@ -46,7 +46,9 @@ def workshop_for_page(*, slug: str) -> Workshop | None:
 def participation_of(*, workshop: Workshop, user: User) -> Participation | None:
     if not user.is_authenticated:
         return None
-    return Participation.objects.filter(workshop=workshop, user=user).select_related("body").first()
+    return (
+        Participation.objects.filter(workshop=workshop, user=user).select_related("council").first()
+    )
 
 
 def counts_by_capacity(*, workshop: Workshop, with_zeros: bool = False) -> list[tuple[str, int]]:
@@ -89,7 +91,7 @@ def workshop_timeline(*, workshop: Workshop, now) -> list[TimelineEntry]:
 def my_participations(*, user: User) -> QuerySet[Participation]:
     return (
         Participation.objects.filter(user=user)
-        .select_related("workshop", "workshop__neighbourhood", "body")
+        .select_related("workshop", "workshop__neighbourhood", "council")
         .prefetch_related("workshop__phases")
         .order_by("workshop__starts_at", "workshop__pk")
     )
@@ -158,4 +160,15 @@ def registrations_open(*, workshop: Workshop, now) -> bool:
         and phase is not None
         and phase.allows("join")
         and not workshop.is_full
+    )
+
+
+def council_public_workshops(*, council) -> QuerySet[Workshop]:
+    """Workshops the council sponsors or proposed, as the public may see them (no drafts)."""
+    return (
+        Workshop.objects.filter(Q(sponsors=council) | Q(proposed_by=council))
+        .filter(status__in=[Workshop.Status.PUBLISHED, Workshop.Status.ARCHIVED])
+        .distinct()
+        .with_listing_data()
+        .order_by("-starts_at", "pk")
     )

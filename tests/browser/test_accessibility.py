@@ -9,12 +9,13 @@ from urllib.parse import parse_qs, urldefrag, urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
-from ateliers.bodies.models import Mandate, WorkshopProposal
 from ateliers.core.models import Role
+from ateliers.councils.models import Mandate
+from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 from tests.factories import (
-    BodyFactory,
+    CouncilFactory,
     MandateFactory,
     NeighbourhoodFactory,
     ParticipationFactory,
@@ -86,16 +87,16 @@ def demo(transactional_db) -> Demo:
     Workshop.objects.filter(pk=open_workshop.pk).update(participant_count=2)
     Workshop.objects.filter(pk=debate_workshop.pk).update(participant_count=1)
 
-    council = BodyFactory(
+    council = CouncilFactory(
         name="Conseil de quartier du Centre", slug="cq-centre", neighbourhood=centre
     )
-    MandateFactory(body=council, user=president, role=Mandate.Role.PRESIDENT)
-    MandateFactory(body=council, user=resident)
-    MandateFactory(body=council, user=elected, role=Mandate.Role.SECRETARY)
-    BodyFactory(name="Conseil des jeunes", slug="jeunes", kind="jeunes", neighbourhood=None)
+    MandateFactory(council=council, user=president, role=Mandate.Role.PRESIDENT)
+    MandateFactory(council=council, user=resident)
+    MandateFactory(council=council, user=elected, role=Mandate.Role.SECRETARY)
+    CouncilFactory(name="Conseil des jeunes", slug="jeunes", kind="youth", neighbourhood=None)
     proposal = WorkshopProposal.objects.create(
-        body=council,
-        kind="quartier",
+        council=council,
+        kind="neighbourhood",
         title="Des bancs rue Victor-Hugo",
         rationale="Les personnes âgées n'ont nulle part où s'asseoir.",
         objective="Dix bancs installés.",

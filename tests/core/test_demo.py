@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
-from ateliers.bodies.models import Body, Mandate, WorkshopProposal
 from ateliers.core.demo import data
 from ateliers.core.models import Neighbourhood, Theme, User
+from ateliers.councils.models import Council, Mandate
+from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
 
@@ -19,7 +20,7 @@ MODELS = [
     Theme,
     User,
     EmailAddress,
-    Body,
+    Council,
     Mandate,
     Workshop,
     Phase,
@@ -54,7 +55,7 @@ def test_every_phase_has_a_published_workshop_running_now(demo):
     assert published.finished().exists()
     assert Workshop.objects.filter(status=Workshop.Status.ARCHIVED).exists()
     assert Workshop.objects.filter(status=Workshop.Status.DRAFT).exists()
-    assert set(Workshop.objects.values_list("kind", flat=True)) == {"quartier", "ville"}
+    assert set(Workshop.objects.values_list("kind", flat=True)) == {"neighbourhood", "city"}
 
 
 def test_every_workshop_has_its_five_contiguous_phases(demo):
@@ -76,12 +77,12 @@ def test_participant_count_matches_the_rows(demo):
 
 
 def test_councils_of_every_kind_with_current_and_past_mandates(demo):
-    assert set(Body.objects.values_list("kind", flat=True)) == set(Body.Kind.values)
+    assert set(Council.objects.values_list("kind", flat=True)) == set(Council.Kind.values)
     # One neighbourhood council per neighbourhood, a citizens' council per priority one.
     for neighbourhood in Neighbourhood.objects.all():
-        kinds = list(neighbourhood.bodies.values_list("kind", flat=True))
-        assert kinds.count("quartier") == 1
-        assert kinds.count("citoyen") == (1 if neighbourhood.is_priority else 0)
+        kinds = list(neighbourhood.councils.values_list("kind", flat=True))
+        assert kinds.count("neighbourhood") == 1
+        assert kinds.count("citizens") == (1 if neighbourhood.is_priority else 0)
     assert Neighbourhood.objects.filter(is_priority=True).count() == 2
     today = timezone.localdate()
     assert Mandate.objects.current(today).exists()
@@ -91,7 +92,7 @@ def test_councils_of_every_kind_with_current_and_past_mandates(demo):
 def test_proposals_one_pending_one_accepted_into_a_workshop(demo):
     assert WorkshopProposal.objects.filter(status="pending").exists()
     accepted = WorkshopProposal.objects.get(status="accepted")
-    assert accepted.workshop.proposed_by == accepted.body
+    assert accepted.workshop.proposed_by == accepted.council
 
 
 @pytest.mark.parametrize("account", data.ACCOUNTS, ids=lambda a: a["key"])

@@ -62,7 +62,8 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("variable", "value"), [("DJANGO_DEBUG", "ture"), ("EMAIL_USE_TLS", "oui"), ("EMAIL_PORT", "2x")]
+    ("variable", "value"),
+    [("DJANGO_DEBUG", "ture"), ("EMAIL_USE_TLS", "oui"), ("EMAIL_PORT", "2x")],
 )
 def test_a_mistyped_value_stops_the_start_with_its_name(tmp_path, variable, value):
     result = manage("check", tmp_path=tmp_path, **{variable: value})

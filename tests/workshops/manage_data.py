@@ -35,7 +35,7 @@ def workshop_form_data(*, neighbourhood=None, phases=None, span=None, **override
     `phases` fills the ten phase fields; `span` (start, end) fills the overall dates.
     """
     data = {
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Réaménager la place du Marché",
         "project": "La place du Marché, ses arbres et son stationnement.",
         "objective": "Un plan de la place partagé par les habitants.",

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from ateliers.bodies.models import Body
 from ateliers.core.models import Role
+from ateliers.councils.models import Council
 from ateliers.workshops.models import Phase, Workshop
 from ateliers.workshops.phases import PhaseKind, default_phase_bounds
 from ateliers.workshops.services.lifecycle import (
@@ -17,7 +17,7 @@ from ateliers.workshops.services.lifecycle import (
     workshop_update,
 )
 from tests.factories import (
-    BodyFactory,
+    CouncilFactory,
     NeighbourhoodFactory,
     ParticipationFactory,
     ThemeFactory,
@@ -50,7 +50,7 @@ def add_participants(workshop, number, **kwargs):
 def test_facilitator_creates_a_draft_from_start_and_end(client, facilitator):
     neighbourhood = NeighbourhoodFactory()
     themes = [ThemeFactory(), ThemeFactory()]
-    council = BodyFactory()
+    council = CouncilFactory()
     start = next_month_start()
     end = start + 60 * DAY
     client.force_login(facilitator)
@@ -127,7 +127,7 @@ def test_staff_creates_a_city_workshop_and_chooses_its_facilitators(client, city
     response = client.post(
         CREATE_URL,
         workshop_form_data(
-            kind="ville",
+            kind="city",
             title="Plan climat",
             phases=contiguous_phases(next_month_start()),
             facilitators=[chosen.pk],
@@ -156,7 +156,7 @@ def test_a_facilitator_cannot_smuggle_in_other_facilitators(client, facilitator)
     client.post(
         CREATE_URL,
         workshop_form_data(
-            kind="ville", phases=contiguous_phases(next_month_start()), facilitators=[other.pk]
+            kind="city", phases=contiguous_phases(next_month_start()), facilitators=[other.pk]
         ),
     )
 
@@ -171,7 +171,7 @@ def test_the_slug_stays_unique(client, city_staff):
     client.post(
         CREATE_URL,
         workshop_form_data(
-            kind="ville", title="Plan climat", phases=contiguous_phases(next_month_start())
+            kind="city", title="Plan climat", phases=contiguous_phases(next_month_start())
         ),
     )
 
@@ -201,7 +201,7 @@ def test_a_city_workshop_refuses_a_neighbourhood(client, facilitator):
     response = client.post(
         CREATE_URL,
         workshop_form_data(
-            kind="ville",
+            kind="city",
             neighbourhood=NeighbourhoodFactory(),
             phases=contiguous_phases(next_month_start()),
         ),
@@ -222,12 +222,12 @@ def test_without_dates_the_form_asks_for_them(client, facilitator):
 
 
 def test_a_council_proposal_becomes_a_draft_through_the_service(city_staff):
-    council = BodyFactory(kind=Body.Kind.YOUTH, neighbourhood=None)
+    council = CouncilFactory(kind=Council.Kind.YOUTH, neighbourhood=None)
     start = next_month_start()
 
     workshop = workshop_create(
         created_by=city_staff,
-        kind="ville",
+        kind="city",
         title="Des lieux pour les jeunes",
         project="Où se retrouver le soir.",
         objective="",
@@ -490,10 +490,10 @@ def test_management_list_query_budget(client, django_assert_num_queries, facilit
 def test_participants_page_lists_capacities_and_counts(client, facilitator):
     workshop = WorkshopFactory(capacity=30)
     workshop.facilitators.add(facilitator)
-    council = BodyFactory(name="Conseil des jeunes")
+    council = CouncilFactory(name="Conseil des jeunes")
     add_participants(workshop, 2)
     add_participants(workshop, 1, capacity="association", association_name="Les Amis du Marché")
-    add_participants(workshop, 1, capacity="council_member", body=council)
+    add_participants(workshop, 1, capacity="council_member", council=council)
     client.force_login(facilitator)
 
     response = client.get(reverse("workshops:participants", args=[workshop.slug]))
@@ -522,7 +522,7 @@ def test_participants_page_has_an_empty_state(client, city_staff):
 @pytest.mark.parametrize("rows", [1, 9])
 def test_participants_query_budget(client, django_assert_num_queries, city_staff, rows):
     workshop = WorkshopFactory()
-    add_participants(workshop, rows, capacity="council_member", body=BodyFactory())
+    add_participants(workshop, rows, capacity="council_member", council=CouncilFactory())
     client.force_login(city_staff)
     url = reverse("workshops:participants", args=[workshop.slug])
 

@@ -79,7 +79,7 @@ def test_manage_list(client, request, role):
 def test_create(client, request, role):
     log_in_as(role, client, request)
     url = reverse("workshops:create")
-    data = workshop_form_data(kind="ville", phases=contiguous_phases(next_month_start()))
+    data = workshop_form_data(kind="city", phases=contiguous_phases(next_month_start()))
 
     page = client.get(url)
     response = client.post(url, data)

@@ -9,7 +9,7 @@ from ateliers.core.models import Role
 from ateliers.workshops.models import Capacity, Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.services import participation as services
-from tests.factories import BodyFactory, ParticipationFactory, UserFactory, WorkshopFactory
+from tests.factories import CouncilFactory, ParticipationFactory, UserFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -216,28 +216,28 @@ def test_a_council_member_must_choose_a_council(client, resident):
     response = client.post(join_url(workshop), {"capacity": Capacity.COUNCIL_MEMBER})
 
     assert response.status_code == 200
-    assert response.context["form"].errors["body"]
+    assert response.context["form"].errors["council"]
     assert not Participation.objects.exists()
 
 
 def test_joining_records_the_declared_capacity(client, resident):
     workshop = WorkshopFactory()
-    body = BodyFactory()
+    council = CouncilFactory()
     client.force_login(resident)
 
     client.post(
         join_url(workshop),
-        {"capacity": Capacity.COUNCIL_MEMBER, "body": body.pk, "association_name": "ignored"},
+        {"capacity": Capacity.COUNCIL_MEMBER, "council": council.pk, "association_name": "ignored"},
     )
 
     participation = Participation.objects.get(workshop=workshop, user=resident)
     assert participation.capacity == Capacity.COUNCIL_MEMBER
-    assert participation.body == body
+    assert participation.council == council
     assert participation.association_name == ""
 
 
 def test_the_join_form_has_a_label_for_every_field(client, resident):
-    BodyFactory(name="Conseil du Centre")
+    CouncilFactory(name="Conseil du Centre")
     workshop = WorkshopFactory()
     client.force_login(resident)
 
@@ -245,7 +245,7 @@ def test_the_join_form_has_a_label_for_every_field(client, resident):
 
     assert "<legend" in page  # the capacity radios are grouped under their question
     assert 'for="id_association_name"' in page
-    assert 'for="id_body"' in page
+    assert 'for="id_council"' in page
     assert "Conseil du Centre" in page
 
 

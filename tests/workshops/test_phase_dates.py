@@ -122,7 +122,7 @@ def test_the_service_writes_nothing_with_bad_phases(facilitator):
     with pytest.raises(ValidationError):
         workshop_create(
             created_by=facilitator,
-            kind="ville",
+            kind="city",
             title="Plan climat",
             project="p",
             objective="o",

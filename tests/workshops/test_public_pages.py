@@ -12,7 +12,7 @@ from ateliers.workshops.models import Capacity, Workshop
 from ateliers.workshops.phases import PHASE_TYPES, PhaseKind
 from ateliers.workshops.services.participation import workshop_join
 from tests.factories import (
-    BodyFactory,
+    CouncilFactory,
     NeighbourhoodFactory,
     ThemeFactory,
     UserFactory,
@@ -81,8 +81,8 @@ def territory():
     ("query", "expected"),
     [
         ("", {"Square Nord", "Plan vélo", "École Sud", "Jardin Nord", "Conseil jeunes"}),
-        ("kind=quartier", {"Square Nord", "École Sud", "Jardin Nord"}),
-        ("kind=ville", {"Plan vélo", "Conseil jeunes"}),
+        ("kind=neighbourhood", {"Square Nord", "École Sud", "Jardin Nord"}),
+        ("kind=city", {"Plan vélo", "Conseil jeunes"}),
         ("neighbourhood=nord", {"Square Nord", "Jardin Nord"}),
         ("theme=mobilite", {"Square Nord", "Plan vélo"}),
         ("phase=1", {"Square Nord"}),
@@ -91,7 +91,7 @@ def territory():
         ("phase=2", set()),
         ("phase=upcoming", {"École Sud"}),
         ("phase=finished", {"Jardin Nord"}),
-        ("kind=quartier&theme=mobilite", {"Square Nord"}),
+        ("kind=neighbourhood&theme=mobilite", {"Square Nord"}),
         ("neighbourhood=nord&phase=finished", {"Jardin Nord"}),
     ],
 )
@@ -103,7 +103,7 @@ def test_each_filter_narrows_the_list(client, territory, query, expected):
 
 
 def test_an_unknown_filter_value_is_ignored_with_an_error(client, territory):
-    response = client.get(f"{LIST_URL}?neighbourhood=nowhere&kind=ville")
+    response = client.get(f"{LIST_URL}?neighbourhood=nowhere&kind=city")
 
     assert titles_on(response) == {"Plan vélo", "Conseil jeunes"}
     assert response.context["form"].errors["neighbourhood"]
@@ -120,7 +120,7 @@ def test_the_filter_form_works_without_javascript(client, territory):
 
 
 def test_htmx_gets_only_the_results(client, territory):
-    response = client.get(f"{LIST_URL}?kind=ville", HTTP_HX_REQUEST="true")
+    response = client.get(f"{LIST_URL}?kind=city", HTTP_HX_REQUEST="true")
 
     page = response.content.decode()
     assert "<html" not in page
@@ -132,14 +132,14 @@ def test_pagination_keeps_the_filters(client):
         WorkshopFactory(kind=Workshop.Kind.CITY, neighbourhood=None)
     WorkshopFactory(title="Hors filtre")
 
-    first = client.get(f"{LIST_URL}?kind=ville")
-    second = client.get(f"{LIST_URL}?kind=ville&page=2")
+    first = client.get(f"{LIST_URL}?kind=city")
+    second = client.get(f"{LIST_URL}?kind=city&page=2")
 
     assert len(first.context["page_obj"].object_list) == 12
-    assert 'href="?kind=ville&amp;page=2"' in first.content.decode()
+    assert 'href="?kind=city&amp;page=2"' in first.content.decode()
     assert len(second.context["page_obj"].object_list) == 2
     assert "Hors filtre" not in second.content.decode()
-    assert 'href="?kind=ville&amp;page=1"' in second.content.decode()
+    assert 'href="?kind=city&amp;page=1"' in second.content.decode()
 
 
 def test_empty_states(client):
@@ -150,12 +150,12 @@ def test_empty_states(client):
 
 
 def test_a_card_says_what_the_workshop_is_and_where_it_stands(client):
-    body = BodyFactory(name="Conseil du Centre")
+    council = CouncilFactory(name="Conseil du Centre")
     running = WorkshopFactory(
         title="Place du marché",
         neighbourhood=NeighbourhoodFactory(name="Centre", slug="centre"),
         capacity=10,
-        proposed_by=body,
+        proposed_by=council,
         phase=PhaseKind.COMMUNICATION,
     )
     for _ in range(3):
@@ -174,11 +174,11 @@ def test_a_card_says_what_the_workshop_is_and_where_it_stands(client):
     assert f"Upcoming, starts on {english_date(city.starts_at)}" in page
     assert "Finished" in page
     assert "3 participants out of 10 places" in page
-    assert f'Proposed by <a href="{body.get_absolute_url()}">Conseil du Centre</a>' in page
+    assert f'Proposed by <a href="{council.get_absolute_url()}">Conseil du Centre</a>' in page
 
 
 def test_list_query_budget(client, django_assert_num_queries):
-    workshop = WorkshopFactory(proposed_by=BodyFactory())
+    workshop = WorkshopFactory(proposed_by=CouncilFactory())
     workshop.themes.add(ThemeFactory())
 
     # 1 the count for the paginator, 2 the neighbourhoods and 3 the themes the filters offer,
@@ -195,7 +195,8 @@ def test_list_queries_do_not_grow_with_the_workshops(client, settings):
     def make(number):
         for index in range(number):
             workshop = WorkshopFactory(
-                phase=list(PhaseKind)[index % 5], proposed_by=BodyFactory() if index % 2 else None
+                phase=list(PhaseKind)[index % 5],
+                proposed_by=CouncilFactory() if index % 2 else None,
             )
             workshop.themes.add(theme)
 
@@ -281,8 +282,8 @@ def test_the_page_counts_participants_by_capacity(client):
 
 
 def test_the_page_shows_councils_and_facilitators_with_their_badge(client, elected):
-    sponsor = BodyFactory(name="Conseil des jeunes")
-    proposer = BodyFactory(name="Conseil de développement")
+    sponsor = CouncilFactory(name="Conseil des jeunes")
+    proposer = CouncilFactory(name="Conseil de développement")
     workshop = WorkshopFactory(proposed_by=proposer)
     workshop.sponsors.add(sponsor)
     workshop.facilitators.add(elected)
@@ -402,9 +403,9 @@ def test_a_full_workshop_says_so(client, resident):
 
 
 def test_detail_query_budget_for_a_visitor(client, django_assert_num_queries):
-    workshop = WorkshopFactory(proposed_by=BodyFactory())
+    workshop = WorkshopFactory(proposed_by=CouncilFactory())
     workshop.themes.add(ThemeFactory())
-    workshop.sponsors.add(BodyFactory())
+    workshop.sponsors.add(CouncilFactory())
     workshop.facilitators.add(UserFactory(role=Role.FACILITATOR))
     join(workshop)
 

@@ -180,11 +180,11 @@ NEIGHBOURHOOD_COUNCIL_MEMBERS = {
     "les-coteaux": [("paul", "president"), ("claire", "member")],
 }
 
-BODIES = [
+COUNCILS = [
     *[
         {
             "slug": f"conseil-de-quartier-{slug}",
-            "kind": "quartier",
+            "kind": "neighbourhood",
             "name": f"Conseil de quartier {name}",
             "neighbourhood": slug,
             "description": f"Le conseil de quartier réunit les habitants de {name} qui "
@@ -199,7 +199,7 @@ BODIES = [
     ],
     {
         "slug": "conseil-citoyen-bellevue",
-        "kind": "citoyen",
+        "kind": "citizens",
         "name": "Conseil citoyen de Bellevue",
         "neighbourhood": "bellevue",
         "description": "Habitants tirés au sort et acteurs locaux du quartier prioritaire de "
@@ -215,7 +215,7 @@ BODIES = [
     },
     {
         "slug": "conseil-citoyen-hauts-de-belle",
-        "kind": "citoyen",
+        "kind": "citizens",
         "name": "Conseil citoyen des Hauts-de-Belle",
         "neighbourhood": "les-hauts-de-belle",
         "description": "Le conseil citoyen du quartier prioritaire des Hauts-de-Belle.",
@@ -228,7 +228,7 @@ BODIES = [
     },
     {
         "slug": "conseil-des-residents-etrangers",
-        "kind": "residents_etrangers",
+        "kind": "foreign_residents",
         "name": "Conseil des résidents étrangers",
         "neighbourhood": None,
         "description": "Les habitants de Villebelle qui n'ont pas la nationalité française "
@@ -244,7 +244,7 @@ BODIES = [
     },
     {
         "slug": "conseil-des-jeunes",
-        "kind": "jeunes",
+        "kind": "youth",
         "name": "Conseil des jeunes",
         "neighbourhood": None,
         "description": "Des jeunes de 15 à 25 ans élus dans les lycées, les clubs et les "
@@ -259,7 +259,7 @@ BODIES = [
     },
     {
         "slug": "conseil-de-developpement",
-        "kind": "developpement",
+        "kind": "development",
         "name": "Conseil de développement",
         "neighbourhood": None,
         "description": "Acteurs économiques, associatifs et habitants qui éclairent les "
@@ -281,7 +281,7 @@ BODIES = [
 WORKSHOPS = [
     {
         "slug": "reamenager-la-place-des-tilleuls",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Réaménager la place des Tilleuls",
         "neighbourhood": "les-tilleuls",
         "themes": ["espaces-publics"],
@@ -301,7 +301,7 @@ WORKSHOPS = [
     },
     {
         "slug": "plan-velo-2027",
-        "kind": "ville",
+        "kind": "city",
         "title": "Plan vélo 2027 : quelles pistes cyclables d'abord ?",
         "neighbourhood": None,
         "themes": ["mobilite", "plan-climat"],
@@ -322,7 +322,7 @@ WORKSHOPS = [
     },
     {
         "slug": "rue-aux-ecoles-jules-ferry",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Une rue aux écoles devant l'école Jules-Ferry",
         "neighbourhood": "bellevue",
         "themes": ["mobilite", "jeunesse"],
@@ -342,7 +342,7 @@ WORKSHOPS = [
     },
     {
         "slug": "un-lieu-pour-les-15-25-ans",
-        "kind": "ville",
+        "kind": "city",
         "title": "Un lieu pour les 15-25 ans",
         "neighbourhood": None,
         "themes": ["jeunesse", "culture-sport"],
@@ -359,7 +359,7 @@ WORKSHOPS = [
     },
     {
         "slug": "jardin-partage-friche-de-la-gare",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Un jardin partagé sur la friche de la gare",
         "neighbourhood": "la-gare",
         "themes": ["espaces-publics", "plan-climat"],
@@ -380,7 +380,7 @@ WORKSHOPS = [
     },
     {
         "slug": "ilots-de-fraicheur",
-        "kind": "ville",
+        "kind": "city",
         "title": "Îlots de fraîcheur : végétaliser cours d'école et places",
         "neighbourhood": None,
         "themes": ["plan-climat", "espaces-publics"],
@@ -402,7 +402,7 @@ WORKSHOPS = [
     },
     {
         "slug": "pietonniser-la-rue-du-marche",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Piétonniser la rue du Marché le samedi",
         "neighbourhood": "centre-ville",
         "themes": ["mobilite", "espaces-publics"],
@@ -424,7 +424,7 @@ WORKSHOPS = [
     },
     {
         "slug": "acces-aux-droits",
-        "kind": "ville",
+        "kind": "city",
         "title": "Accès aux droits : une maison des services au public",
         "neighbourhood": None,
         "themes": ["solidarites"],
@@ -441,7 +441,7 @@ WORKSHOPS = [
     },
     {
         "slug": "hangar-des-quais-du-port",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Quais du Port : que faire de l'ancien hangar ?",
         "neighbourhood": "le-port",
         "themes": ["culture-sport", "espaces-publics"],
@@ -458,7 +458,7 @@ WORKSHOPS = [
     },
     {
         "slug": "horaires-des-equipements-sportifs",
-        "kind": "ville",
+        "kind": "city",
         "title": "Horaires des équipements sportifs",
         "neighbourhood": None,
         "themes": ["culture-sport", "jeunesse"],
@@ -475,7 +475,7 @@ WORKSHOPS = [
     },
     {
         "slug": "stationnement-autour-de-la-gare",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Stationnement autour de la gare",
         "neighbourhood": "la-gare",
         "themes": ["mobilite"],
@@ -492,7 +492,7 @@ WORKSHOPS = [
     },
     {
         "slug": "eclairage-du-parc-saint-eloi",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Éclairage du parc Saint-Éloi",
         "neighbourhood": "saint-eloi",
         "themes": ["espaces-publics", "plan-climat"],
@@ -510,7 +510,7 @@ WORKSHOPS = [
     },
     {
         "slug": "renovation-du-city-stade",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "title": "Rénovation du city-stade des Hauts-de-Belle",
         "neighbourhood": "les-hauts-de-belle",
         "themes": ["culture-sport", "jeunesse"],
@@ -532,9 +532,9 @@ WORKSHOPS = [
 # "rue-aux-ecoles-jules-ferry" carries it).
 PROPOSALS = [
     {
-        "body": "conseil-des-jeunes",
+        "council": "conseil-des-jeunes",
         "title": "Un budget participatif pour les jeunes",
-        "kind": "ville",
+        "kind": "city",
         "neighbourhood": None,
         "themes": ["jeunesse"],
         "rationale": "Nous voulons que les 15-25 ans décident eux-mêmes de l'usage d'une "
@@ -544,9 +544,9 @@ PROPOSALS = [
         "status": "pending",
     },
     {
-        "body": "conseil-citoyen-bellevue",
+        "council": "conseil-citoyen-bellevue",
         "title": "Une rue aux écoles devant l'école Jules-Ferry",
-        "kind": "quartier",
+        "kind": "neighbourhood",
         "neighbourhood": "bellevue",
         "themes": ["mobilite", "jeunesse"],
         "rationale": "Chaque matin, des voitures stationnent devant l'école et les enfants "

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ateliers.bodies.models import Body
+from ateliers.councils.models import Council
 
 from ..models import Capacity
 
@@ -21,9 +21,9 @@ class JoinForm(forms.Form):
         required=False,
         help_text=_("Required if you take part for an association."),
     )
-    body = forms.ModelChoiceField(
+    council = forms.ModelChoiceField(
         label=_("Your council"),
-        queryset=Body.objects.order_by("kind", "name"),
+        queryset=Council.objects.order_by("kind", "name"),
         required=False,
         empty_label=_("— choose a council —"),
         help_text=_("Required if you take part as a council member."),
@@ -34,6 +34,6 @@ class JoinForm(forms.Form):
         capacity = data.get("capacity")
         if capacity == Capacity.ASSOCIATION and not data.get("association_name", "").strip():
             self.add_error("association_name", _("Please give the name of your association."))
-        if capacity == Capacity.COUNCIL_MEMBER and not data.get("body"):
-            self.add_error("body", _("Please choose your council."))
+        if capacity == Capacity.COUNCIL_MEMBER and not data.get("council"):
+            self.add_error("council", _("Please choose your council."))
         return data

@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ateliers.bodies.models import Body
 from ateliers.core.forms import add_service_errors
 from ateliers.core.models import Neighbourhood, Role, Theme, User
+from ateliers.councils.models import Council
 
 from ..models import Workshop
 from ..phases import PHASE_TYPES, PhaseKind, default_phase_bounds
@@ -76,7 +76,7 @@ class WorkshopForm(forms.Form):
     )
     sponsors = forms.ModelMultipleChoiceField(
         label=_label("sponsors"),
-        queryset=Body.objects.all(),
+        queryset=Council.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -131,7 +131,7 @@ class WorkshopForm(forms.Form):
             "neighbourhood": workshop.neighbourhood_id,
             "themes": [theme.pk for theme in workshop.themes.all()],
             "capacity": workshop.capacity,
-            "sponsors": [body.pk for body in workshop.sponsors.all()],
+            "sponsors": [council.pk for council in workshop.sponsors.all()],
             "facilitators": [person.pk for person in workshop.facilitators.all()],
             "span_starts_at": workshop.starts_at,
             "span_ends_at": workshop.ends_at,

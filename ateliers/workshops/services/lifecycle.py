@@ -14,9 +14,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ateliers.bodies.models import Body
 from ateliers.core.models import Neighbourhood, Role, Theme, User
 from ateliers.core.slugs import unique_slug
+from ateliers.councils.models import Council
 
 from ..models import Phase, Workshop
 from ..phases import PhaseKind
@@ -111,10 +111,10 @@ def workshop_create(
     neighbourhood: Neighbourhood | None = None,
     themes: Iterable[Theme] = (),
     capacity: int | None = None,
-    sponsors: Iterable[Body] = (),
+    sponsors: Iterable[Council] = (),
     facilitators: Iterable[User] = (),
     phases: Sequence[PhaseBounds],
-    proposed_by: Body | None = None,
+    proposed_by: Council | None = None,
 ) -> Workshop:
     """Create a draft workshop with its five phases; its span is the phases' span.
 
@@ -168,7 +168,7 @@ def workshop_update(
     neighbourhood: Neighbourhood | None,
     themes: Iterable[Theme],
     capacity: int | None,
-    sponsors: Iterable[Body],
+    sponsors: Iterable[Council],
     phases: Sequence[PhaseBounds],
     facilitators: Iterable[User] | None = None,
 ) -> Workshop:

@@ -11,8 +11,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ateliers.bodies.models import Body
 from ateliers.core.models import User
+from ateliers.councils.models import Council
 
 from ..models import Capacity, Participation, Phase, Workshop
 
@@ -65,7 +65,7 @@ def workshop_join(
     user: User,
     capacity: str,
     association_name: str = "",
-    body: Body | None = None,
+    council: Council | None = None,
 ) -> Participation:
     """Make `user` a participant of `workshop` in the declared `capacity`."""
     association_name = association_name.strip()
@@ -73,12 +73,12 @@ def workshop_join(
         raise InvalidCapacity()
     if capacity == Capacity.ASSOCIATION and not association_name:
         raise InvalidCapacity(_("Please give the name of your association."))
-    if capacity == Capacity.COUNCIL_MEMBER and body is None:
+    if capacity == Capacity.COUNCIL_MEMBER and council is None:
         raise InvalidCapacity(_("Please choose your council."))
     if capacity != Capacity.ASSOCIATION:
         association_name = ""
     if capacity != Capacity.COUNCIL_MEMBER:
-        body = None
+        council = None
 
     now = timezone.now()
     with transaction.atomic():
@@ -91,7 +91,7 @@ def workshop_join(
                     user=user,
                     capacity=capacity,
                     association_name=association_name,
-                    body=body,
+                    council=council,
                     joined_at=now,
                 )
         except IntegrityError:

@@ -101,7 +101,7 @@ def workshop_join(request, slug: str):
                 user=request.user,
                 capacity=form.cleaned_data["capacity"],
                 association_name=form.cleaned_data["association_name"],
-                body=form.cleaned_data["body"],
+                council=form.cleaned_data["council"],
             )
         except services.AlreadyParticipating as refusal:
             messages.info(request, str(refusal))

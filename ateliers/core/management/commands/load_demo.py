@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ateliers.bodies.models import Body, Mandate, WorkshopProposal
 from ateliers.core.demo import data
 from ateliers.core.models import Neighbourhood, Role, Theme, User
+from ateliers.councils.models import Council, Mandate
+from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind, default_phase_bounds
 
@@ -67,7 +68,7 @@ class DemoLoader:
         self.neighbourhoods: dict[str, Neighbourhood] = {}
         self.themes: dict[str, Theme] = {}
         self.people: dict[str, User] = {}
-        self.bodies: dict[str, Body] = {}
+        self.councils: dict[str, Council] = {}
         self.workshops: dict[str, Workshop] = {}
         self.accounts: list[User] = []
         # Hashing is slow on purpose: hash the one demo password once for everybody.
@@ -76,7 +77,7 @@ class DemoLoader:
     def load(self) -> None:
         self.load_territory()
         self.load_people()
-        self.load_bodies()
+        self.load_councils()
         self.load_workshops()
         self.load_proposals()
 
@@ -135,9 +136,9 @@ class DemoLoader:
                 neighbourhood=neighbourhood,
             )
 
-    def load_bodies(self) -> None:
-        for item in data.BODIES:
-            body, _created = Body.objects.update_or_create(
+    def load_councils(self) -> None:
+        for item in data.COUNCILS:
+            council, _created = Council.objects.update_or_create(
                 slug=item["slug"],
                 defaults={
                     "kind": item["kind"],
@@ -146,10 +147,10 @@ class DemoLoader:
                     "neighbourhood": self.neighbourhoods.get(item["neighbourhood"]),
                 },
             )
-            body.themes.set([self.themes[slug] for slug in item["themes"]])
+            council.themes.set([self.themes[slug] for slug in item["themes"]])
             for person, role, started_days_ago, ends_in_days in item["mandates"]:
                 Mandate.objects.update_or_create(
-                    body=body,
+                    council=council,
                     user=self.people[person],
                     role=role,
                     defaults={
@@ -159,7 +160,7 @@ class DemoLoader:
                         else self.today + ends_in_days * DAY,
                     },
                 )
-            self.bodies[item["slug"]] = body
+            self.councils[item["slug"]] = council
 
     def load_workshops(self) -> None:
         residents = [key for key, _name, _n in data.RESIDENTS]
@@ -182,7 +183,7 @@ class DemoLoader:
                     "status": status,
                     "starts_at": starts_at,
                     "ends_at": ends_at,
-                    "proposed_by": self.bodies.get(item.get("proposed_by")),
+                    "proposed_by": self.councils.get(item.get("proposed_by")),
                     "created_by": staff,
                     "published_at": None
                     if status == Workshop.Status.DRAFT
@@ -190,7 +191,7 @@ class DemoLoader:
                 },
             )
             workshop.themes.set([self.themes[slug] for slug in item["themes"]])
-            workshop.sponsors.set([self.bodies[slug] for slug in item["sponsors"]])
+            workshop.sponsors.set([self.councils[slug] for slug in item["sponsors"]])
             workshop.facilitators.set(facilitators)
             for kind, phase_start, phase_end in default_phase_bounds(starts_at, ends_at):
                 Phase.objects.update_or_create(
@@ -217,7 +218,7 @@ class DemoLoader:
                     defaults={
                         "capacity": capacity,
                         "association_name": entry[2] if len(entry) > 2 else "",
-                        "body": self._council_of(key, workshop)
+                        "council": self._council_of(key, workshop)
                         if capacity == "council_member"
                         else None,
                         "joined_at": max(starts_at, workshop.published_at or starts_at)
@@ -232,18 +233,18 @@ class DemoLoader:
             workshop.save(update_fields=["participant_count"])
             self.workshops[item["slug"]] = workshop
 
-    def _council_of(self, key: str, workshop: Workshop) -> Body | None:
+    def _council_of(self, key: str, workshop: Workshop) -> Council | None:
         """The council a member takes part for: a sponsor if they sit in one."""
         mandates = Mandate.objects.current(self.today).filter(user=self.people[key])
-        sponsored = mandates.filter(body__in=workshop.sponsors.all()).first()
+        sponsored = mandates.filter(council__in=workshop.sponsors.all()).first()
         mandate = sponsored or mandates.first()
-        return mandate.body if mandate else None
+        return mandate.council if mandate else None
 
     def load_proposals(self) -> None:
         for item in data.PROPOSALS:
             workshop = self.workshops.get(item.get("workshop"))
             proposal, _created = WorkshopProposal.objects.update_or_create(
-                body=self.bodies[item["body"]],
+                council=self.councils[item["council"]],
                 title=item["title"],
                 defaults={
                     "kind": item["kind"],
@@ -262,7 +263,7 @@ class DemoLoader:
         counts = [
             (_("neighbourhoods"), len(self.neighbourhoods)),
             (_("themes"), len(self.themes)),
-            (_("councils"), len(self.bodies)),
+            (_("councils"), len(self.councils)),
             (_("workshops"), len(self.workshops)),
             (_("people"), len(self.people)),
         ]
