@@ -35,12 +35,14 @@ SITE_NAME = env_str("ATELIERS_CITY_NAME", "Villebelle")
 
 INSTALLED_APPS = [
     "ateliers.core",
+    "ateliers.activity",
     "ateliers.councils.former_bodies",
     "ateliers.councils",
     "ateliers.workshops",
     "ateliers.proposals",
     "ateliers.opinions",
-    "django.contrib.admin",
+    "ateliers.site",
+    "ateliers.core.admin_config.AteliersAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "ateliers.core.middleware.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "ateliers.urls"
@@ -123,10 +126,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "core.User"
+# Every permission is a rule; the second backend logs people in and answers no permission
+# from the database (ateliers/core/auth.py).
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "ateliers.core.auth.EmailLoginBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ateliers.core import views as core_views
+from ateliers.site import views as site_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("ateliers/", include("ateliers.workshops.urls")),
     path("conseils/", include("ateliers.proposals.urls")),
     path("conseils/", include("ateliers.councils.urls")),
+    path("activite/", include("ateliers.activity.urls")),
     path("compte/profil/", core_views.profile, name="profile"),
     path(
         "compte/adresses/retirer/",

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.db.models import F
 from django.utils import timezone
 
 from ateliers.core.models import Neighbourhood, Role, Theme, User
@@ -119,12 +120,26 @@ class WorkshopFactory(factory.django.DjangoModelFactory):
 
 
 class ParticipationFactory(factory.django.DjangoModelFactory):
+    """A participation as the app makes it: the workshop's count of participants follows.
+
+    (It does not go through `workshop_join`, so that tests can place participants in any
+    phase, as if they had joined during the communication phase.)"""
+
     class Meta:
         model = Participation
 
     workshop = factory.SubFactory(WorkshopFactory)
     user = factory.SubFactory(UserFactory)
     capacity = "resident"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        participation = super()._create(model_class, *args, **kwargs)
+        Workshop.objects.filter(pk=participation.workshop_id).update(
+            participant_count=F("participant_count") + 1
+        )
+        participation.workshop.refresh_from_db(fields=["participant_count"])
+        return participation
 
 
 class CouncilFactory(factory.django.DjangoModelFactory):

@@ -1,7 +1,10 @@
+from collections.abc import Callable
+
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from . import fields
+from .errors import ApplicationError
 from .models import Neighbourhood
 from .services import profile_update
 
@@ -9,12 +12,12 @@ from .services import profile_update
 class ProfileForm(forms.Form):
     """The public profile: edited on /compte/profil/, first filled in at sign-up."""
 
-    display_name = forms.CharField(
+    display_name = fields.NameField(
         label=_("Display name"),
         max_length=80,
         help_text=_("Shown next to your contributions. Your e-mail address is never shown."),
     )
-    neighbourhood = forms.ModelChoiceField(
+    neighbourhood = fields.ModelChoiceField(
         label=_("Your neighbourhood"),
         queryset=Neighbourhood.objects.all(),
         required=False,
@@ -33,11 +36,21 @@ class SignupForm(ProfileForm):
         )
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+def add_service_errors(form: forms.Form, error: ApplicationError) -> None:
     """Show a service's refusal on the form: next to the field it names, else at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
+    for field, messages in error.errors.items():
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
+
+
+def run_validator(form: forms.Form, check: Callable[..., None], **values) -> bool:
+    """Run one of the services' rules on the form's values; show its refusal on the form.
+
+    Forms call the same functions as the services, so each rule and its message are written
+    once. Returns whether the values passed."""
+    try:
+        check(**values)
+    except ApplicationError as error:
+        add_service_errors(form, error)
+        return False
+    return True

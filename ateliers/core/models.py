@@ -5,10 +5,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .slugs import validate_slug_not_reserved
+
 
 class Neighbourhood(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, validators=[validate_slug_not_reserved]
+    )
     description = models.TextField(_("description"), blank=True)
     is_priority = models.BooleanField(
         _("priority neighbourhood"),
@@ -29,7 +33,9 @@ class Theme(models.Model):
     """A public-policy theme (mobility, youth, climate plan…)."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, validators=[validate_slug_not_reserved]
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -119,3 +125,21 @@ class User(AbstractUser):
 
     def get_absolute_url(self) -> str:
         return reverse("profile")
+
+
+class SubmissionKey(models.Model):
+    """A form's one-time key, claimed when its submission is carried out (core/once.py), so a
+    double click or a resent form does the work once."""
+
+    key = models.UUIDField(_("key"), unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    # Where the first submission led: the second one goes there too.
+    result_url = models.CharField(_("result"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return str(self.key)

@@ -21,8 +21,9 @@ def is_facilitator(user) -> bool:
 
 
 @rules.predicate
-def is_verified(user) -> bool:
-    """Logged in: allauth only lets people log in once their e-mail address is verified."""
+def is_logged_in(user) -> bool:
+    """Logged in with an active account (allauth lets people log in only once their e-mail
+    address is verified)."""
     return user.is_authenticated and user.is_active
 
 

@@ -1,32 +1,20 @@
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_POST
-
-from ateliers.councils import selectors as council_selectors
-from ateliers.workshops import selectors as workshop_selectors
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import ProfileForm
 from .services import profile_update
 
-
-def home(request):
-    """What is happening now: calls for participants, workshops by phase, councils."""
-    now = timezone.now()
-    context = {
-        "now": now,
-        "calling": workshop_selectors.workshops_calling(now=now),
-        "phase_counts": workshop_selectors.workshop_counts_by_phase(now=now),
-        "upcoming": workshop_selectors.upcoming_workshops(now=now),
-        "councils": council_selectors.council_names(),
-    }
-    return render(request, "core/home.html", context)
+# The longest e-mail address the account pages accept (RFC 5321's limit).
+MAX_EMAIL_LENGTH = 254
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 def profile(request):
     """The public profile (name shown, neighbourhood), with links to allauth's account pages."""
@@ -56,9 +44,11 @@ def email_remove_confirm(request):
     Reached by the Remove button of the e-mail page; changes nothing itself. The confirmation
     form posts to allauth's view, which does the removal.
     """
-    address = get_object_or_404(
-        EmailAddress, user=request.user, email__iexact=request.POST.get("email", "")
-    )
+    email = request.POST.get("email", "")
+    if len(email) > MAX_EMAIL_LENGTH:
+        # No address is that long: answer "not found" without asking the database.
+        raise Http404
+    address = get_object_or_404(EmailAddress, user=request.user, email__iexact=email)
     return render(request, "core/email_remove_confirm.html", {"address": address, "nav": "profile"})
 
 

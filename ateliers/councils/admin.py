@@ -1,31 +1,41 @@
 from django.contrib import admin
 
+from ateliers.core.admin_site import ManagedOnTheSite
+
 from .models import Council, Mandate
 
 
 class MandateInline(admin.TabularInline):
     model = Mandate
     extra = 0
-    autocomplete_fields = ["user"]
     fields = ["user", "role", "starts_on", "ends_on"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(ManagedOnTheSite):
+    """Read-only: councils and mandates change on the site's management pages, which check
+    for overlapping mandates and two presidents, and log each change."""
+
     list_display = ["name", "kind", "neighbourhood"]
     list_filter = ["kind", "neighbourhood"]
     search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["themes"]
     list_select_related = ["neighbourhood"]
     inlines = [MandateInline]
 
 
 @admin.register(Mandate)
-class MandateAdmin(admin.ModelAdmin):
+class MandateAdmin(ManagedOnTheSite):
     list_display = ["user", "council", "role", "starts_on", "ends_on"]
     list_filter = ["role", "council__kind", "council"]
-    search_fields = ["user__display_name", "user__email", "council__name"]
-    autocomplete_fields = ["user", "council"]
+    search_fields = ["user__display_name", "council__name"]
     list_select_related = ["user", "council"]
     date_hierarchy = "starts_on"

@@ -6,3 +6,8 @@ class CouncilsConfig(AppConfig):
     name = "ateliers.councils"
     label = "councils"
     verbose_name = _("Permanent councils")
+
+    def ready(self) -> None:
+        from . import activity
+
+        activity.register()

@@ -1,56 +1,41 @@
+"""Forms of the councils' management pages. They run the services' own rules
+(`run_validator`), so each rule and its message are written once."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ateliers.core.forms import add_service_errors
+from ateliers.core import fields
+from ateliers.core.forms import run_validator
 from ateliers.core.models import Neighbourhood, Theme, User
 
 from . import services
 from .models import Council, Mandate
 
 
-def _validate(form: forms.Form, check, **values) -> None:
-    """Run one of the services' rules and show its refusal next to the field concerned."""
-    try:
-        check(**values)
-    except forms.ValidationError as error:
-        add_service_errors(form, error)
-
-
 class CouncilForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of council"), choices=Council.Kind.choices)
-    name = forms.CharField(label=_("Name"), max_length=160)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
-    neighbourhood = forms.ModelChoiceField(
+    name = fields.NameField(label=_("Name"), max_length=160)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea, required=False, max_length=5000
+    )
+    neighbourhood = fields.ModelChoiceField(
         label=_("Territory"),
         queryset=Neighbourhood.objects.all(),
         required=False,
         empty_label=_("The whole city"),
         help_text=_("Neighbourhood councils and citizens' councils have a neighbourhood."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = fields.ModelMultipleChoiceField(
         label=_("Themes followed"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, council: Council | None = None, **kwargs):
-        self.council = council
-        super().__init__(*args, **kwargs)
-
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        others = Council.objects.filter(name__iexact=name)
-        if self.council is not None:
-            others = others.exclude(pk=self.council.pk)
-        if others.exists():
-            raise forms.ValidationError(_("A council with this name already exists."))
-        return name
-
     def clean(self):
         cleaned = super().clean()
         if "kind" in cleaned:
-            _validate(
+            run_validator(
                 self,
                 services.validate_council_fields,
                 kind=cleaned["kind"],
@@ -59,36 +44,21 @@ class CouncilForm(forms.Form):
         return cleaned
 
 
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.public_name} <{obj.email}>"
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker, which reads and sends ISO dates whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 class MandateForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Role"), choices=Mandate.Role.choices, initial=Mandate.Role.MEMBER
     )
-    starts_on = forms.DateField(label=_("Mandate start"), widget=DateInput)
-    ends_on = forms.DateField(
+    starts_on = fields.PlausibleDateField(label=_("Mandate start"))
+    ends_on = fields.PlausibleDateField(
         label=_("Mandate end"),
         required=False,
-        widget=DateInput,
         help_text=_("Leave empty while the mandate runs with no set end."),
     )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("starts_on"):
-            _validate(
+            run_validator(
                 self,
                 services.validate_mandate_dates,
                 starts_on=cleaned["starts_on"],
@@ -97,11 +67,41 @@ class MandateForm(forms.Form):
         return cleaned
 
 
-class MandateCreateForm(MandateForm):
-    user = MemberChoiceField(
-        label=_("Member"),
-        queryset=User.objects.filter(is_active=True).order_by("display_name", "email"),
-        help_text=_("The person must already have an account."),
+class PersonSearchForm(forms.Form):
+    """Find the person a mandate is for: a city has far too many accounts for one list."""
+
+    personne = forms.CharField(
+        label=_("Find the person"),
+        max_length=120,
+        required=False,
+        help_text=_("Part of their display name, or their exact e-mail address."),
     )
 
+
+def person_label(person: User) -> str:
+    """Who the person is, as the public sees it: never their e-mail address."""
+    parts = [str(person.public_name)]
+    if person.neighbourhood_id:
+        parts.append(person.neighbourhood.name)
+    if person.has_badge:
+        parts.append(str(person.get_role_display()))
+    return " — ".join(parts)
+
+
+class MandateCreateForm(MandateForm):
+    user = fields.ModelChoiceField(
+        label=_("Member"),
+        queryset=User.objects.filter(is_active=True),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the person among those found.")},
+    )
+    # The search that listed the candidates, kept to list them again after an error.
+    personne = forms.CharField(widget=forms.HiddenInput, required=False, max_length=120)
+
     field_order = ["user", "role", "starts_on", "ends_on"]
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].choices = [(person.pk, person_label(person)) for person in candidates]
+        if not candidates:
+            self.fields["user"].help_text = _("Find the person first: the matches appear here.")

@@ -8,6 +8,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ateliers.core.plausible import FIRST_DATE, LAST_DATE
+from ateliers.core.slugs import validate_slug_not_reserved
+
 
 class Council(models.Model):
     class Kind(models.TextChoices):
@@ -19,7 +22,9 @@ class Council(models.Model):
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=160, unique=True)
-    slug = models.SlugField(_("slug"), max_length=180, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=180, unique=True, validators=[validate_slug_not_reserved]
+    )
     description = models.TextField(_("description"), blank=True)
     # Empty for a council whose territory is the whole city.
     neighbourhood = models.ForeignKey(
@@ -94,6 +99,16 @@ class Mandate(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="mandate_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__gte=FIRST_DATE)
+                & (Q(ends_on__isnull=True) | Q(ends_on__lte=LAST_DATE)),
+                name="mandate_dates_plausible",
+            ),
+            # The same mandate saved twice (a double click): the services refuse any
+            # overlap, this is the last line.
+            models.UniqueConstraint(
+                fields=["council", "user", "starts_on"], name="mandate_once_per_start"
             ),
         ]
 

@@ -2,7 +2,9 @@
 
 import datetime
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
+
+from ateliers.core.models import User
 
 from .models import Council, Mandate, current_mandate_q
 
@@ -63,3 +65,18 @@ def council_all_mandates(*, council: Council) -> QuerySet[Mandate]:
     return (
         Mandate.objects.filter(council=council).select_related("user").order_by("-starts_on", "pk")
     )
+
+
+PEOPLE_FOUND_LIMIT = 20
+
+
+def people_matching(query: str, *, limit: int = PEOPLE_FOUND_LIMIT) -> list[User]:
+    """Active accounts whose display name contains `query`, or whose e-mail address is
+    exactly `query` (staff often know it), by name; at most `limit`."""
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    people = User.objects.filter(is_active=True).filter(
+        Q(display_name__icontains=query) | Q(email__iexact=query)
+    )
+    return list(people.select_related("neighbourhood").order_by("display_name", "pk")[:limit])

@@ -8,6 +8,7 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Workshop proposals")
 
     def ready(self) -> None:
-        from . import sections
+        from . import activity, sections
 
+        activity.register()
         sections.register()

@@ -1,22 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ateliers.core.forms import add_service_errors
+from ateliers.core import fields
+from ateliers.core.forms import run_validator
 from ateliers.core.models import Neighbourhood, Theme
+from ateliers.core.once import SubmitOnceForm
 from ateliers.workshops.models import Workshop
 
 from . import services
 
 
-def _validate(form: forms.Form, check, **values) -> None:
-    """Run one of the services' rules and show its refusal next to the field concerned."""
-    try:
-        check(**values)
-    except forms.ValidationError as error:
-        add_service_errors(form, error)
-
-
-class ProposalForm(forms.Form):
+class ProposalForm(SubmitOnceForm):
     kind = forms.ChoiceField(
         label=_("Kind of workshop"),
         choices=Workshop.Kind.choices,
@@ -26,25 +20,27 @@ class ProposalForm(forms.Form):
             "a city workshop on a public policy for the whole city."
         ),
     )
-    title = forms.CharField(label=_("Subject"), max_length=160)
+    title = fields.NameField(label=_("Subject"), max_length=160)
     rationale = forms.CharField(
         label=_("Why this workshop"),
         widget=forms.Textarea,
+        max_length=10_000,
         help_text=_("The project or policy, and why it needs residents."),
     )
     objective = forms.CharField(
         label=_("Objective"),
         widget=forms.Textarea,
         required=False,
+        max_length=10_000,
         help_text=_("What the workshop should achieve."),
     )
-    neighbourhood = forms.ModelChoiceField(
+    neighbourhood = fields.ModelChoiceField(
         label=_("Neighbourhood"),
         queryset=Neighbourhood.objects.all(),
         required=False,
         help_text=_("Required for a neighbourhood workshop."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = fields.ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
         required=False,
@@ -54,10 +50,14 @@ class ProposalForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if "kind" in cleaned:
-            _validate(
+            run_validator(
                 self,
                 services.validate_proposal_fields,
                 kind=cleaned["kind"],
                 neighbourhood=cleaned.get("neighbourhood"),
             )
         return cleaned
+
+    def proposal_values(self) -> dict:
+        """The answers, named as `services.proposal_create` takes them."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "submission_key"}

@@ -1,16 +1,17 @@
 """The proposals' buttons on the councils' pages (see core/sections.py)."""
 
 from ateliers.core import sections
+from ateliers.core.permissions import can
 
 
 def _propose_button(request, *, council, **_page):
-    if not request.user.has_perm("proposals.propose_workshop", council):
+    if not can(request.user, "proposals.propose_workshop", council):
         return None
     return {"council": council}
 
 
 def _review_button(request, **_page):
-    return {} if request.user.has_perm("proposals.review_proposals") else None
+    return {} if can(request.user, "proposals.review_proposals") else None
 
 
 def register() -> None:

@@ -4,12 +4,14 @@ declines."""
 import datetime
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from ateliers.activity.services import record
+from ateliers.core.errors import Collected, StateChanged
 from ateliers.core.models import Neighbourhood, Theme, User
+from ateliers.core.names import clean_name
 from ateliers.councils.models import Council
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import default_phase_bounds
@@ -22,15 +24,17 @@ PROPOSAL_START_DELAY = datetime.timedelta(days=14)
 PROPOSAL_DURATION = datetime.timedelta(days=120)
 
 
-class ProposalAlreadyDecided(Exception):
-    """Someone accepted or declined the proposal first."""
+class ProposalAlreadyDecided(StateChanged):
+    default_message = _("This proposal has already been answered: nothing was changed.")
 
 
 def validate_proposal_fields(*, kind: str, neighbourhood: Neighbourhood | None) -> None:
+    errors = Collected()
+    if kind not in Workshop.Kind.values:
+        errors.add("kind", _("Choose the kind of workshop."))
     if kind == Workshop.Kind.NEIGHBOURHOOD and neighbourhood is None:
-        raise ValidationError(
-            {"neighbourhood": _("Choose the neighbourhood of this neighbourhood workshop.")}
-        )
+        errors.add("neighbourhood", _("Choose the neighbourhood of this neighbourhood workshop."))
+    errors.raise_if_any()
 
 
 @transaction.atomic
@@ -45,6 +49,7 @@ def proposal_create(
     neighbourhood: Neighbourhood | None = None,
     themes: Iterable[Theme] = (),
 ) -> WorkshopProposal:
+    title = clean_name(title, field="title")
     validate_proposal_fields(kind=kind, neighbourhood=neighbourhood)
     proposal = WorkshopProposal.objects.create(
         council=council,
@@ -57,6 +62,12 @@ def proposal_create(
         neighbourhood=neighbourhood if kind == Workshop.Kind.NEIGHBOURHOOD else None,
     )
     proposal.themes.set(themes)
+    record(
+        actor=submitted_by,
+        verb="proposal.submitted",
+        target=proposal,
+        data={"council": council.name},
+    )
     return proposal
 
 
@@ -69,7 +80,7 @@ def _claim(*, proposal: WorkshopProposal, status: str, now: datetime.datetime) -
         pk=proposal.pk, status=WorkshopProposal.Status.PENDING
     ).update(status=status, decided_at=now)
     if not claimed:
-        raise ProposalAlreadyDecided
+        raise ProposalAlreadyDecided()
     proposal.status = status
     proposal.decided_at = now
 
@@ -102,12 +113,21 @@ def proposal_accept(
     workshop = _create_draft_workshop(proposal=proposal, created_by=accepted_by, now=now)
     WorkshopProposal.objects.filter(pk=proposal.pk).update(workshop=workshop)
     proposal.workshop = workshop
+    record(
+        actor=accepted_by,
+        verb="proposal.accepted",
+        target=proposal,
+        data={"council": proposal.council.name, "workshop": workshop.title},
+    )
     return workshop
 
 
 @transaction.atomic
 def proposal_decline(
-    *, proposal: WorkshopProposal, now: datetime.datetime | None = None
+    *, proposal: WorkshopProposal, by: User | None, now: datetime.datetime | None = None
 ) -> WorkshopProposal:
     _claim(proposal=proposal, status=WorkshopProposal.Status.DECLINED, now=now or timezone.now())
+    record(
+        actor=by, verb="proposal.declined", target=proposal, data={"council": proposal.council.name}
+    )
     return proposal

@@ -8,6 +8,19 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self) -> None:
-        from . import sections
+        from . import activity, features, sections
+        from .phases import PhaseKind
 
+        features.register("join", phases={PhaseKind.COMMUNICATION}, label=_("join the workshop"))
+        features.register(
+            "leave",
+            phases={
+                PhaseKind.COMMUNICATION,
+                PhaseKind.INFORMATION,
+                PhaseKind.DEBATE,
+                PhaseKind.RECOMMENDATIONS,
+            },
+            label=_("leave the workshop"),
+        )
+        activity.register()
         sections.register()

@@ -1,5 +1,7 @@
 """Workshops, their five dated phases, and who takes part."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -8,7 +10,17 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from ateliers.core.plausible import FIRST_DATE, LAST_DATE
+from ateliers.core.slugs import validate_slug_not_reserved
+
+from . import features
 from .phases import PHASE_TYPES, PhaseKind
+
+# More seats than this is not a workshop any more (and stays far from integer limits).
+MAX_CAPACITY = 100_000
+# Phases and workshops take place between these instants (midnight UTC).
+FIRST_MOMENT = datetime.datetime.combine(FIRST_DATE, datetime.time(), tzinfo=datetime.UTC)
+LAST_MOMENT = datetime.datetime.combine(LAST_DATE, datetime.time(), tzinfo=datetime.UTC)
 
 
 class WorkshopQuerySet(models.QuerySet):
@@ -44,7 +56,9 @@ class Workshop(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("subject"), max_length=160)
-    slug = models.SlugField(_("slug"), max_length=180, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=180, unique=True, validators=[validate_slug_not_reserved]
+    )
     project = models.TextField(
         _("project or public policy"),
         help_text=_(
@@ -127,11 +141,19 @@ class Workshop(models.Model):
                 name="workshop_capacity_positive",
             ),
             models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__lte=MAX_CAPACITY),
+                name="workshop_capacity_plausible",
+            ),
+            models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(participant_count__lte=F("capacity")),
                 name="workshop_within_capacity",
             ),
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")), name="workshop_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_at__gte=FIRST_MOMENT) & Q(ends_at__lte=LAST_MOMENT),
+                name="workshop_dates_plausible",
             ),
         ]
 
@@ -179,6 +201,10 @@ class Phase(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")), name="phase_ends_after_start"
             ),
+            models.CheckConstraint(
+                condition=Q(starts_at__gte=FIRST_MOMENT) & Q(ends_at__lte=LAST_MOMENT),
+                name="phase_dates_plausible",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -189,7 +215,7 @@ class Phase(models.Model):
         return PHASE_TYPES[PhaseKind(self.kind)]
 
     def allows(self, feature: str) -> bool:
-        return feature in self.type.features
+        return features.allows(self.kind, feature)
 
     def is_active(self, now) -> bool:
         return self.starts_at <= now < self.ends_at

@@ -1,11 +1,10 @@
-"""The five phases of every workshop, declared once.
+"""The five phases of every workshop, declared once, in order.
 
-Each phase says what happens in it and which actions it allows; `rules.py` asks this table
-through `phase_allows`, so permissions follow the dates without any scheduled job. Later
-features (trainings, debate, recommendations…) add their action names to `features`.
+Each phase says what happens in it and how long it lasts by default. Which actions a phase
+allows is not written here: each app declares its own (workshops/features.py).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import models
@@ -24,8 +23,6 @@ class PhaseKind(models.IntegerChoices):
 class PhaseType:
     kind: PhaseKind
     summary: str
-    # Actions this phase allows, by name ("join", "leave", later "comment", "vote"…).
-    features: frozenset[str] = field(default_factory=frozenset)
     # Share of the workshop's duration the phase gets when dates are pre-filled.
     default_weight: int = 1
 
@@ -37,7 +34,6 @@ PHASE_TYPES: dict[PhaseKind, PhaseType] = {
             "The call for participants is published: anyone interested joins the workshop "
             "and says in which capacity they take part. Councils and followers are told."
         ),
-        frozenset({"join", "leave"}),
         default_weight=2,
     ),
     PhaseKind.INFORMATION: PhaseType(
@@ -46,7 +42,6 @@ PHASE_TYPES: dict[PhaseKind, PhaseType] = {
             "Documents, site facts, budgets and constraints are shared; trainings bring "
             "participants up to speed on the technical questions."
         ),
-        frozenset({"leave"}),
         default_weight=2,
     ),
     PhaseKind.DEBATE: PhaseType(
@@ -55,7 +50,6 @@ PHASE_TYPES: dict[PhaseKind, PhaseType] = {
             "Participants discuss, with arguments for and against, in meetings and online, "
             "and map their opinions to find what they share."
         ),
-        frozenset({"leave"}),
         default_weight=3,
     ),
     PhaseKind.RECOMMENDATIONS: PhaseType(
@@ -64,7 +58,6 @@ PHASE_TYPES: dict[PhaseKind, PhaseType] = {
             "Participants draft, amend and support recommendations, then adopt them "
             "together; each says which general interest it serves."
         ),
-        frozenset({"leave"}),
         default_weight=2,
     ),
     PhaseKind.PRESENTATION: PhaseType(
@@ -73,7 +66,6 @@ PHASE_TYPES: dict[PhaseKind, PhaseType] = {
             "The adopted recommendations are presented to elected officials and city staff "
             "before the municipal council, with the workshop's delegates."
         ),
-        frozenset(),
         default_weight=1,
     ),
 }

@@ -1,10 +1,12 @@
-"""Who may do what to a workshop, and when. Phases decide through `phase_allows`."""
+"""Who may do what to a workshop, and when. Phases decide through `phase_allows`, whose
+answers come from the features each app registers (workshops/features.py)."""
 
 import rules
 from django.utils import timezone
 
-from ateliers.core.rules import is_city_team, is_facilitator, is_verified
+from ateliers.core.rules import is_city_team, is_facilitator, is_logged_in
 
+from . import selectors
 from .phases import PhaseKind
 
 
@@ -51,22 +53,38 @@ def is_participant(user, workshop) -> bool:
     return workshop.participations.filter(user=user).exists()
 
 
+@rules.predicate
+def registrations_open(user, workshop) -> bool:
+    """Someone could join now: published, in a phase that allows joining, seats left."""
+    if workshop is None:
+        return False
+    state = selectors.registration_state(workshop=workshop, now=timezone.now())
+    return state.status == selectors.Registration.OPEN
+
+
+@rules.predicate
+def leaving_open(user, workshop) -> bool:
+    return workshop is not None and selectors.leaving_open(workshop=workshop, now=timezone.now())
+
+
 can_manage_workshop = is_workshop_facilitator | is_city_team
 
 rules.add_perm("workshops.add_workshop", is_facilitator | is_city_team)
 rules.add_perm("workshops.view_workshop", is_published | is_archived | can_manage_workshop)
+# Managing covers the management pages; what each action then allows depends on the state.
+rules.add_perm("workshops.manage_workshop", can_manage_workshop)
 rules.add_perm("workshops.change_workshop", can_manage_workshop & ~is_archived)
 rules.add_perm("workshops.publish_workshop", can_manage_workshop & is_draft)
 rules.add_perm("workshops.archive_workshop", can_manage_workshop & ~is_archived)
 rules.add_perm("workshops.view_participants", can_manage_workshop)
 # Choosing who facilitates a workshop is the city team's call, not a facilitator's.
 rules.add_perm("workshops.assign_facilitators", is_city_team)
-# Joining and leaving are for people with an account, on a published workshop, while the
-# current phase allows it. Whether they already joined is the service's business: it
-# answers with a clear message instead of a bare refusal.
-rules.add_perm("workshops.join_workshop", is_verified & is_published & phase_allows("join"))
-rules.add_perm(
-    "workshops.leave_workshop", is_verified & is_published & phase_allows("leave") & is_participant
-)
+# Joining and leaving are for people with an account, while the phases allow it. Whether
+# they already joined is the service's business: it answers with a clear message instead of
+# a bare refusal.
+rules.add_perm("workshops.join_workshop", is_logged_in & registrations_open)
+rules.add_perm("workshops.leave_workshop", is_logged_in & leaving_open & is_participant)
+# The public history of a workshop is as public as the workshop.
+rules.add_perm("workshops.view_history", is_published | is_archived | can_manage_workshop)
 
 __all__ = ["PhaseKind", "phase_allows"]

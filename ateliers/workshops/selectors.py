@@ -1,6 +1,8 @@
 """Reads for the public pages of workshops and the home page."""
 
 from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
 
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -43,12 +45,97 @@ def workshop_for_page(*, slug: str) -> Workshop | None:
     )
 
 
-def participation_of(*, workshop: Workshop, user: User) -> Participation | None:
+def participation_of(*, workshop: Workshop, user) -> Participation | None:
     if not user.is_authenticated:
         return None
     return (
         Participation.objects.filter(workshop=workshop, user=user).select_related("council").first()
     )
+
+
+# Can this person join now? One answer, for the rule, the service, the view and the page.
+
+
+class Registration(StrEnum):
+    """Where a workshop's registrations stand, for someone who has not joined."""
+
+    OPEN = "open"
+    FULL = "full"
+    NOT_YET = "not_yet"  # the phases that allow joining are to come
+    CLOSED = "closed"  # they are over
+    UNAVAILABLE = "unavailable"  # not published (a draft, or archived)
+
+
+@dataclass(frozen=True)
+class RegistrationState:
+    status: Registration
+    # When joining becomes possible (NOT_YET), or when it stopped being (CLOSED).
+    opens_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
+def registration_state(*, workshop: Workshop, now: datetime) -> RegistrationState:
+    """Whether someone could join `workshop` at `now`, and if not, why. Reads the workshop's
+    status, seats and (prefetched) phases; no query of its own."""
+    if workshop.status != Workshop.Status.PUBLISHED:
+        return RegistrationState(Registration.UNAVAILABLE)
+    phase = workshop.phase_at(now)
+    if phase is not None and phase.allows("join"):
+        return RegistrationState(Registration.FULL if workshop.is_full else Registration.OPEN)
+    joining = [phase for phase in workshop.ordered_phases if phase.allows("join")]
+    if joining and now < joining[0].starts_at:
+        return RegistrationState(Registration.NOT_YET, opens_at=joining[0].starts_at)
+    return RegistrationState(
+        Registration.CLOSED, closed_at=joining[-1].ends_at if joining else None
+    )
+
+
+def leaving_open(*, workshop: Workshop, now: datetime) -> bool:
+    """Whether a participant may leave at `now` (no query: reads the prefetched phases)."""
+    phase = workshop.phase_at(now)
+    return (
+        workshop.status == Workshop.Status.PUBLISHED and phase is not None and phase.allows("leave")
+    )
+
+
+class Panel(StrEnum):
+    """What the "Taking part" panel of a workshop's page says to the person reading it."""
+
+    PARTICIPATING = "participating"
+    JOIN = "join"
+    LOG_IN = "log_in"  # registrations are open, to people with an account
+    FULL = "full"
+    NOT_YET = "not_yet"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class ParticipationPanel:
+    state: Panel
+    registration: RegistrationState
+    participation: Participation | None = None
+    can_leave: bool = False
+
+
+def participation_panel(*, workshop: Workshop, user, now: datetime) -> ParticipationPanel:
+    """The panel's state for `user` (anonymous or not): one query, for their participation."""
+    registration = registration_state(workshop=workshop, now=now)
+    participation = participation_of(workshop=workshop, user=user)
+    if participation is not None:
+        return ParticipationPanel(
+            Panel.PARTICIPATING,
+            registration,
+            participation,
+            can_leave=leaving_open(workshop=workshop, now=now),
+        )
+    by_registration = {
+        Registration.OPEN: Panel.JOIN if user.is_authenticated else Panel.LOG_IN,
+        Registration.FULL: Panel.FULL,
+        Registration.NOT_YET: Panel.NOT_YET,
+        Registration.CLOSED: Panel.CLOSED,
+        Registration.UNAVAILABLE: Panel.CLOSED,
+    }
+    return ParticipationPanel(by_registration[registration.status], registration)
 
 
 def counts_by_capacity(*, workshop: Workshop, with_zeros: bool = False) -> list[tuple[str, int]]:
@@ -145,22 +232,6 @@ def workshop_counts_by_phase(*, now) -> list[PhaseCount]:
         ],
         PhaseCount(FINISHED, _("Finished"), counts["finished"]),
     ]
-
-
-def communication_phase(*, workshop: Workshop) -> Phase | None:
-    return next((p for p in workshop.ordered_phases if p.kind == PhaseKind.COMMUNICATION), None)
-
-
-def registrations_open(*, workshop: Workshop, now) -> bool:
-    """Whether anyone with an account could join now (what the join rule asks of the
-    workshop), used to invite anonymous visitors to log in."""
-    phase = workshop.phase_at(now)
-    return (
-        workshop.status == Workshop.Status.PUBLISHED
-        and phase is not None
-        and phase.allows("join")
-        and not workshop.is_full
-    )
 
 
 def council_public_workshops(*, council) -> QuerySet[Workshop]:

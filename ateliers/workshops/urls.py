@@ -10,6 +10,7 @@ urlpatterns = [
     path("gestion/", manage.manage_list, name="manage"),
     path("nouveau/", manage.workshop_create, name="create"),
     path("<slug:slug>/", public.workshop_detail, name="detail"),
+    path("<slug:slug>/historique/", public.workshop_history, name="history"),
     path("<slug:slug>/participer/", public.workshop_join, name="join"),
     path("<slug:slug>/quitter/", public.workshop_leave, name="leave"),
     path("<slug:slug>/modifier/", manage.workshop_edit, name="edit"),

@@ -84,8 +84,6 @@ def demo(transactional_db) -> Demo:
         (resident, debate_workshop, "resident"),
     ]:
         ParticipationFactory(user=person, workshop=workshop, capacity=capacity)
-    Workshop.objects.filter(pk=open_workshop.pk).update(participant_count=2)
-    Workshop.objects.filter(pk=debate_workshop.pk).update(participant_count=1)
 
     council = CouncilFactory(
         name="Conseil de quartier du Centre", slug="cq-centre", neighbourhood=centre

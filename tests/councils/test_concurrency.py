@@ -2,9 +2,9 @@
 still gets one president."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from ateliers.core.errors import InvalidInput
 from ateliers.councils import services
 from ateliers.councils.models import Mandate
 from tests import concurrency
@@ -12,7 +12,7 @@ from tests.factories import CouncilFactory, UserFactory
 
 
 def run_at_once(calls) -> list[str]:
-    return concurrency.run_at_once(calls, refusals=(ValidationError,), success="done")
+    return concurrency.run_at_once(calls, refusals=(InvalidInput,), success="done")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -24,11 +24,15 @@ def test_two_presidents_named_at_once_leave_one():
     outcomes = run_at_once(
         [
             lambda person=person: services.mandate_create(
-                council=council, user=person, role=Mandate.Role.PRESIDENT, starts_on=today
+                council=council,
+                by=None,
+                user=person,
+                role=Mandate.Role.PRESIDENT,
+                starts_on=today,
             )
             for person in candidates
         ]
     )
 
-    assert sorted(outcomes) == ["ValidationError"] * 3 + ["done"]
+    assert sorted(outcomes) == ["InvalidInput"] * 3 + ["done"]
     assert Mandate.objects.filter(council=council, role=Mandate.Role.PRESIDENT).count() == 1

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ateliers.councils.models import Council, Mandate
-from tests.factories import MandateFactory, ThemeFactory, UserFactory
+from tests.factories import MandateFactory, NeighbourhoodFactory, ThemeFactory, UserFactory
 
 DAY = datetime.timedelta(days=1)
 
@@ -78,9 +78,21 @@ def test_renaming_a_council_keeps_its_address(staff_client, council):
 
 
 def test_staff_add_a_mandate(staff_client, council):
-    person = UserFactory(display_name="Nina Nouvelle", email="nina@example.org")
-    page = staff_client.get(reverse("councils:mandates", args=[council.slug])).content.decode()
-    assert "Nina Nouvelle &lt;nina@example.org&gt;" in page  # chosen by name and e-mail
+    person = UserFactory(
+        display_name="Nina Nouvelle",
+        email="nina@example.org",
+        neighbourhood=NeighbourhoodFactory(name="Les Aubépines"),
+    )
+    UserFactory(display_name="Paul Autre")
+    url = reverse("councils:mandates", args=[council.slug])
+    # Found by part of the name: shown by name and neighbourhood, never by e-mail address.
+    page = staff_client.get(url, {"personne": "nouv"}).content.decode()
+    assert "Nina Nouvelle — Les Aubépines" in page
+    assert "Paul Autre" not in page
+    assert "nina@example.org" not in page
+    # Or by the exact address, which is still not shown.
+    page = staff_client.get(url, {"personne": "NINA@example.org"}).content.decode()
+    assert f'value="{person.pk}"' in page and "nina@example.org" not in page
     response = _add_mandate(
         staff_client, council, user=person.pk, role="secretary", starts_on="2026-01-05"
     )
@@ -224,10 +236,16 @@ def test_the_admin_lists_councils_mandates_and_proposals(client, council, member
     assert response.status_code == 200
 
 
-def test_the_admin_edits_a_council_with_its_mandates_inline(client, council, member):
+def test_the_admin_shows_a_council_with_its_mandates_but_changes_nothing(client, council, member):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    html = client.get(reverse("admin:councils_council_change", args=[council.pk])).content.decode()
-    assert "mandates-TOTAL_FORMS" in html
+    url = reverse("admin:councils_council_change", args=[council.pk])
+    html = client.get(url).content.decode()
+    assert "Marc Membre" in html
+    assert 'name="_save"' not in html
+    response = client.post(url, {"name": "Renommé", "kind": council.kind})
+    assert response.status_code == 403
+    council.refresh_from_db()
+    assert council.name == "Conseil de quartier des Tilleuls"
 
 
 @pytest.mark.parametrize("count", [1, 8])
@@ -235,11 +253,15 @@ def test_mandates_page_query_budget_does_not_grow(
     staff_client, council, django_assert_num_queries, count
 ):
     MandateFactory.create_batch(count, council=council)
-    # 1 the council, 2 session, 3 user, 4 its mandates with their people, 5 the people to
-    # choose from for a new mandate.
+    UserFactory.create_batch(count, display_name="Personne à trouver")
+    # 1 the council, 2 session, 3 user, 4 its mandates with their people, 5 the people the
+    # search found (at most 20, with their neighbourhood).
     with django_assert_num_queries(5):
-        response = staff_client.get(reverse("councils:mandates", args=[council.slug]))
+        response = staff_client.get(
+            reverse("councils:mandates", args=[council.slug]), {"personne": "à trouver"}
+        )
     assert response.status_code == 200
+    assert response.content.decode().count("Personne à trouver") == count
 
 
 def test_the_list_leads_staff_to_management_and_proposals(client, staff_client, resident):

@@ -1,10 +1,10 @@
 """Creating, editing, publishing and archiving workshops on the site, and their participants."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from ateliers.core.errors import InvalidInput
 from ateliers.core.models import Role
 from ateliers.councils.models import Council
 from ateliers.workshops.models import Phase, Workshop
@@ -338,9 +338,10 @@ def test_capacity_check_reads_the_count_at_write_time(facilitator):
     add_participants(workshop, 3)
     phases = [(p.kind, p.starts_at, p.ends_at) for p in workshop.phases.all()]
 
-    with pytest.raises(ValidationError) as raised:
+    with pytest.raises(InvalidInput) as raised:
         workshop_update(
             workshop=stale,
+            by=facilitator,
             kind=stale.kind,
             title="Changé",
             project=stale.project,
@@ -353,7 +354,7 @@ def test_capacity_check_reads_the_count_at_write_time(facilitator):
             phases=phases,
         )
 
-    assert "capacity" in raised.value.message_dict
+    assert "capacity" in raised.value.errors
     workshop.refresh_from_db()
     assert (workshop.capacity, workshop.participant_count) == (10, 3)
 

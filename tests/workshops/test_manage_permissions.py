@@ -4,6 +4,7 @@ Every case goes through HTTP and checks the database: a refusal leaves it untouc
 """
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from ateliers.core.models import Role
@@ -52,6 +53,15 @@ def log_in_as(role, client, request):
         user = request.getfixturevalue(role)
     client.force_login(user)
     return user
+
+
+def assert_turned_back(response):
+    """A manager whose action the workshop's state no longer allows (someone published or
+    archived it meanwhile) is told so on the management list, not shown a 403 page."""
+    assert response.status_code == 302
+    assert response["Location"] == reverse("workshops:manage")
+    texts = [str(message) for message in get_messages(response.wsgi_request)]
+    assert texts and all("archived" in text or "not a draft" in text for text in texts)
 
 
 def assert_refused(response, role):
@@ -111,6 +121,10 @@ def test_edit(client, request, workshop_of, role, status):
         assert page.status_code == 200
         assert response.status_code == 302
         assert workshop.title == "Après"
+    elif role in MANAGERS:
+        assert_turned_back(page)
+        assert_turned_back(response)
+        assert workshop.title == "Avant"
     else:
         assert_refused(page, role)
         assert_refused(response, role)
@@ -133,6 +147,11 @@ def test_publish(client, request, workshop_of, role, status):
         assert response.status_code == 302
         assert workshop.status == Workshop.Status.PUBLISHED
         assert workshop.published_at is not None
+    elif role in MANAGERS:
+        assert_turned_back(page)
+        assert_turned_back(response)
+        assert workshop.status == status
+        assert workshop.published_at is None
     else:
         assert_refused(page, role)
         assert_refused(response, role)
@@ -155,6 +174,10 @@ def test_archive(client, request, workshop_of, role, status):
         assert page.status_code == 200
         assert response.status_code == 302
         assert workshop.status == Workshop.Status.ARCHIVED
+    elif role in MANAGERS:
+        assert_turned_back(page)
+        assert_turned_back(response)
+        assert workshop.status == status
     else:
         assert_refused(page, role)
         assert_refused(response, role)

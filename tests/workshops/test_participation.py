@@ -9,7 +9,13 @@ from ateliers.core.models import Role
 from ateliers.workshops.models import Capacity, Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.services import participation as services
-from tests.factories import CouncilFactory, ParticipationFactory, UserFactory, WorkshopFactory
+from tests.factories import (
+    CouncilFactory,
+    MandateFactory,
+    ParticipationFactory,
+    UserFactory,
+    WorkshopFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +41,6 @@ def make_actor(role: str, workshop: Workshop):
     if role == "participant":
         user = UserFactory(role=Role.RESIDENT)
         ParticipationFactory(workshop=workshop, user=user, capacity=Capacity.RESIDENT)
-        Workshop.objects.filter(pk=workshop.pk).update(participant_count=1)
         return user
     if role == "facilitator":
         user = UserFactory(role=Role.FACILITATOR)
@@ -132,7 +137,6 @@ def test_leave_matrix(client, role, timing):
 def test_leave_asks_for_confirmation_first(client, resident):
     workshop = WorkshopFactory()
     ParticipationFactory(workshop=workshop, user=resident)
-    Workshop.objects.filter(pk=workshop.pk).update(participant_count=1)
     client.force_login(resident)
 
     response = client.get(leave_url(workshop))
@@ -211,6 +215,7 @@ def test_an_association_must_be_named(client, resident):
 
 def test_a_council_member_must_choose_a_council(client, resident):
     workshop = WorkshopFactory()
+    MandateFactory(user=resident)
     client.force_login(resident)
 
     response = client.post(join_url(workshop), {"capacity": Capacity.COUNCIL_MEMBER})
@@ -222,7 +227,7 @@ def test_a_council_member_must_choose_a_council(client, resident):
 
 def test_joining_records_the_declared_capacity(client, resident):
     workshop = WorkshopFactory()
-    council = CouncilFactory()
+    council = MandateFactory(user=resident).council
     client.force_login(resident)
 
     client.post(
@@ -237,7 +242,7 @@ def test_joining_records_the_declared_capacity(client, resident):
 
 
 def test_the_join_form_has_a_label_for_every_field(client, resident):
-    CouncilFactory(name="Conseil du Centre")
+    MandateFactory(user=resident, council=CouncilFactory(name="Conseil du Centre"))
     workshop = WorkshopFactory()
     client.force_login(resident)
 
@@ -252,7 +257,6 @@ def test_the_join_form_has_a_label_for_every_field(client, resident):
 def test_a_full_workshop_refuses_one_more(client, resident):
     workshop = WorkshopFactory(capacity=1)
     ParticipationFactory(workshop=workshop)
-    Workshop.objects.filter(pk=workshop.pk).update(participant_count=1)
     client.force_login(resident)
 
     response = client.post(join_url(workshop), {"capacity": Capacity.RESIDENT})

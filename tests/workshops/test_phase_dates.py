@@ -4,11 +4,11 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ateliers.core.errors import InvalidInput
 from ateliers.workshops.models import Phase, Workshop
 from ateliers.workshops.phases import PhaseKind, default_phase_bounds
 from ateliers.workshops.services.lifecycle import validate_phases, workshop_create
@@ -104,14 +104,14 @@ def test_a_gap_between_phases_is_allowed():
 def test_each_rule_names_the_phase_at_fault(move, field, message):
     phases = with_phase(contiguous_phases(START), PhaseKind.DEBATE, **move)
 
-    with pytest.raises(ValidationError) as raised:
+    with pytest.raises(InvalidInput) as raised:
         validate_phases(phases)
 
-    assert raised.value.message_dict == {field: [message]}
+    assert raised.value.errors == {field: [message]}
 
 
 def test_all_five_phases_are_needed():
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         validate_phases(contiguous_phases(START)[:4])
 
 
@@ -119,7 +119,7 @@ def test_all_five_phases_are_needed():
 def test_the_service_writes_nothing_with_bad_phases(facilitator):
     phases = with_phase(contiguous_phases(START), PhaseKind.DEBATE, ends_at=START + 20 * DAY)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(InvalidInput):
         workshop_create(
             created_by=facilitator,
             kind="city",

@@ -410,8 +410,9 @@ def test_detail_query_budget_for_a_visitor(client, django_assert_num_queries):
     join(workshop)
 
     # 1 the workshop with neighbourhood and proposing council, 2 its themes, 3 its phases,
-    # 4 its facilitators, 5 its sponsors, 6 the counts by capacity.
-    with django_assert_num_queries(6):
+    # 4 its facilitators, 5 its sponsors, 6 the counts by capacity, 7 the latest public
+    # actions of its history (with who did them).
+    with django_assert_num_queries(7):
         client.get(detail_url(workshop))
 
 
@@ -421,10 +422,9 @@ def test_detail_query_budget_for_a_participant(client, resident, django_assert_n
     client.force_login(resident)
 
     # 1 the workshop, 2 themes, 3 phases, 4 facilitators, 5 sponsors, 6 session, 7 user,
-    # 8 my participation, 9 the counts by capacity, 10 the leave rule's "is a participant",
-    # 11-12 Django's ModelBackend loads the person's user and group permissions once, after
-    # rules refused "change_workshop".
-    with django_assert_num_queries(12):
+    # 8 my participation (the panel: whether I may leave is read from the phases), 9 the
+    # counts by capacity, 10 the history. No permission table is read: the rules answer.
+    with django_assert_num_queries(10):
         client.get(detail_url(workshop))
 
 

@@ -2,15 +2,16 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import add_service_errors
-from ateliers.core.permissions import refuse
+from ateliers.core.once import AlreadySubmitted, submit_once
+from ateliers.core.permissions import allowed
 from ateliers.core.ratelimit import limit_posts
 from ateliers.councils.models import Council
 
@@ -19,40 +20,8 @@ from ..forms import ProposalForm
 from ..models import WorkshopProposal
 
 
-@limit_posts("proposals-create", limit=10)
-def proposal_create(request, slug):
-    council = get_object_or_404(Council, slug=slug)
-    if not request.user.has_perm("proposals.propose_workshop", council):
-        return refuse(request)
-    if request.method == "POST":
-        form = ProposalForm(request.POST)
-        if form.is_valid():
-            try:
-                services.proposal_create(
-                    council=council, submitted_by=request.user, **form.cleaned_data
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Your proposal was sent to the city. The participation team will answer it."),
-                )
-                return redirect(council)
-    else:
-        form = ProposalForm(initial={"neighbourhood": council.neighbourhood_id})
-    return render(
-        request, "proposals/form.html", {"nav": "councils", "council": council, "form": form}
-    )
-
-
-def proposal_list(request):
-    if not request.user.has_perm("proposals.review_proposals"):
-        return refuse(request)
-    page = Paginator(selectors.proposal_list(), settings.ATELIERS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "proposals/list.html", {"nav": "councils", "page_obj": page})
+def council_by_slug(slug: str) -> Council:
+    return get_object_or_404(Council, slug=slug)
 
 
 def _get_proposal(pk: int) -> WorkshopProposal:
@@ -62,22 +31,66 @@ def _get_proposal(pk: int) -> WorkshopProposal:
         raise Http404 from exc
 
 
+@require_http_methods(["GET", "POST"])
+@allowed("proposals.propose_workshop", load=council_by_slug)
+@limit_posts("proposals-create", limit=10)
+def proposal_create(request, council):
+    if request.method == "POST":
+        form = ProposalForm(request.POST)
+        if form.is_valid():
+
+            def propose() -> str:
+                services.proposal_create(
+                    council=council, submitted_by=request.user, **form.proposal_values()
+                )
+                return council.get_absolute_url()
+
+            try:
+                next_url = submit_once(
+                    key=form.cleaned_data["submission_key"], user=request.user, action=propose
+                )
+            except AlreadySubmitted as done:
+                messages.info(request, str(done))
+                return redirect(done.url or council.get_absolute_url())
+            except ApplicationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your proposal was sent to the city. The participation team will answer it."),
+                )
+                return redirect(next_url)
+    else:
+        form = ProposalForm(initial={"neighbourhood": council.neighbourhood_id})
+    return render(
+        request, "proposals/form.html", {"nav": "councils", "council": council, "form": form}
+    )
+
+
+@require_GET
+@allowed("proposals.review_proposals")
+def proposal_list(request):
+    page = Paginator(selectors.proposal_list(), settings.ATELIERS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "proposals/list.html", {"nav": "councils", "page_obj": page})
+
+
+@require_GET
+@allowed("proposals.review_proposals")
 def proposal_review(request, pk):
-    if not request.user.has_perm("proposals.review_proposals"):
-        return refuse(request)
     proposal = _get_proposal(pk)
     return render(request, "proposals/review.html", {"nav": "councils", "proposal": proposal})
 
 
 @require_POST
+@allowed("proposals.review_proposals")
 def proposal_accept(request, pk):
-    if not request.user.has_perm("proposals.review_proposals"):
-        return refuse(request)
     proposal = _get_proposal(pk)
     try:
         workshop = services.proposal_accept(proposal=proposal, accepted_by=request.user)
-    except services.ProposalAlreadyDecided:
-        messages.error(request, _("This proposal has already been answered: nothing was changed."))
+    except ApplicationError as error:
+        messages.error(request, str(error))
         return redirect("proposals:review", pk=proposal.pk)
     messages.success(
         request,
@@ -86,20 +99,18 @@ def proposal_accept(request, pk):
     return redirect("workshops:edit", slug=workshop.slug)
 
 
+@require_http_methods(["GET", "POST"])
+@allowed("proposals.review_proposals")
 def proposal_decline(request, pk):
-    if not request.user.has_perm("proposals.review_proposals"):
-        return refuse(request)
     proposal = _get_proposal(pk)
     if proposal.status != WorkshopProposal.Status.PENDING:
-        messages.error(request, _("This proposal has already been answered: nothing was changed."))
+        messages.error(request, str(services.ProposalAlreadyDecided()))
         return redirect("proposals:review", pk=proposal.pk)
     if request.method == "POST":
         try:
-            services.proposal_decline(proposal=proposal)
-        except services.ProposalAlreadyDecided:
-            messages.error(
-                request, _("This proposal has already been answered: nothing was changed.")
-            )
+            services.proposal_decline(proposal=proposal, by=request.user)
+        except ApplicationError as error:
+            messages.error(request, str(error))
         else:
             messages.success(request, _("The proposal was declined."))
         return redirect("proposals:review", pk=proposal.pk)

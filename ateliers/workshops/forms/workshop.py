@@ -7,15 +7,17 @@ phases left empty computes them the same way.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from ateliers.core import fields
+from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import add_service_errors
 from ateliers.core.models import Neighbourhood, Role, Theme, User
+from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.models import Council
 
-from ..models import Workshop
+from ..models import MAX_CAPACITY, Workshop
 from ..phases import PHASE_TYPES, PhaseKind, default_phase_bounds
 from ..services.lifecycle import (
     phase_field_name,
@@ -36,51 +38,59 @@ def _help(field_name: str) -> str:
 
 
 def _datetime_field(label, *, required=True, help_text="") -> forms.DateTimeField:
-    return forms.DateTimeField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
+    return fields.PlausibleDateTimeField(label=label, required=required, help_text=help_text)
 
 
-class WorkshopForm(forms.Form):
+TEXT_MAX_LENGTH = 10_000
+
+
+class WorkshopForm(SubmitOnceForm):
     kind = forms.ChoiceField(
         label=_label("kind"), choices=Workshop.Kind.choices, widget=forms.RadioSelect
     )
-    title = forms.CharField(label=_label("title"), max_length=160)
+    title = fields.NameField(label=_label("title"), max_length=160)
     project = forms.CharField(
-        label=_label("project"), help_text=_help("project"), widget=forms.Textarea
+        label=_label("project"),
+        help_text=_help("project"),
+        widget=forms.Textarea,
+        max_length=TEXT_MAX_LENGTH,
     )
-    objective = forms.CharField(label=_label("objective"), widget=forms.Textarea)
+    objective = forms.CharField(
+        label=_label("objective"), widget=forms.Textarea, max_length=TEXT_MAX_LENGTH
+    )
     evaluation_plan = forms.CharField(
         label=_label("evaluation_plan"),
         help_text=_help("evaluation_plan"),
         widget=forms.Textarea,
+        max_length=TEXT_MAX_LENGTH,
     )
-    neighbourhood = forms.ModelChoiceField(
+    neighbourhood = fields.ModelChoiceField(
         label=_label("neighbourhood"),
         queryset=Neighbourhood.objects.all(),
         required=False,
         empty_label=_("None (city workshop)"),
         help_text=_("Required for a neighbourhood workshop; a city workshop covers the city."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = fields.ModelMultipleChoiceField(
         label=_label("themes"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    capacity = forms.IntegerField(
-        label=_label("capacity"), required=False, min_value=1, help_text=_help("capacity")
+    capacity = fields.WholeNumberField(
+        label=_label("capacity"),
+        required=False,
+        min_value=1,
+        max_value=MAX_CAPACITY,
+        help_text=_help("capacity"),
     )
-    sponsors = forms.ModelMultipleChoiceField(
+    sponsors = fields.ModelMultipleChoiceField(
         label=_label("sponsors"),
         queryset=Council.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    facilitators = forms.ModelMultipleChoiceField(
+    facilitators = fields.ModelMultipleChoiceField(
         label=_label("facilitators"),
         queryset=User.objects.filter(role=Role.FACILITATOR).order_by("display_name", "pk"),
         required=False,
@@ -195,7 +205,7 @@ class WorkshopForm(forms.Form):
                 capacity=cleaned.get("capacity"),
                 participant_count=self.workshop.participant_count if self.workshop else 0,
             )
-        except ValidationError as error:
+        except ApplicationError as error:
             self.add_service_errors(error)
         self._clean_phases(cleaned)
         return cleaned
@@ -233,12 +243,12 @@ class WorkshopForm(forms.Form):
         ]
         try:
             validate_phases(phases)
-        except ValidationError as error:
+        except ApplicationError as error:
             self.add_service_errors(error)
             return
         cleaned["phases"] = phases
 
-    def add_service_errors(self, error: ValidationError) -> None:
+    def add_service_errors(self, error: ApplicationError) -> None:
         add_service_errors(self, error)
 
     def with_default_phases(self) -> "WorkshopForm":

@@ -9,22 +9,25 @@ each rule is written once. The database constraints stay as the last line of def
 import datetime
 from collections.abc import Iterable, Sequence
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ateliers.activity.services import record
+from ateliers.core.errors import Collected, InvalidInput, StateChanged
 from ateliers.core.models import Neighbourhood, Role, Theme, User
+from ateliers.core.names import clean_name
+from ateliers.core.plausible import date_message, is_plausible_date
 from ateliers.core.slugs import unique_slug
 from ateliers.councils.models import Council
 
-from ..models import Phase, Workshop
+from ..models import MAX_CAPACITY, Phase, Workshop
 from ..phases import PhaseKind
 
 PhaseBounds = tuple[PhaseKind, datetime.datetime, datetime.datetime]
 
 
-class WorkshopStateError(Exception):
+class WorkshopStateError(StateChanged):
     """The workshop is no longer in a state that allows this (someone acted first)."""
 
 
@@ -49,46 +52,54 @@ def validate_phases(phases: Sequence[PhaseBounds]) -> None:
     """
     kinds = sorted(PhaseKind(kind) for kind, _start, _end in phases)
     if kinds != list(PhaseKind):
-        raise ValidationError(_("A workshop needs each of its five phases exactly once."))
+        raise InvalidInput(_("A workshop needs each of its five phases exactly once."))
     by_kind = {PhaseKind(kind): (start, end) for kind, start, end in phases}
-    errors: dict[str, list[str]] = {}
+    errors = Collected()
     previous: PhaseKind | None = None
     for kind in PhaseKind:
         start, end = by_kind[kind]
+        for bound, moment in (("starts_at", start), ("ends_at", end)):
+            if not is_plausible_date(moment.date()):
+                errors.add(phase_field_name(kind, bound), date_message())
         if previous is not None:
             previous_start, previous_end = by_kind[previous]
             names = {"phase": _phase_name(kind), "previous": _phase_name(previous)}
             if start < previous_start:
                 message = _("The %(phase)s phase must come after the %(previous)s phase.")
-                errors.setdefault(phase_field_name(kind, "starts_at"), []).append(message % names)
+                errors.add(phase_field_name(kind, "starts_at"), message % names)
             elif start < previous_end:
                 message = _("The %(phase)s phase must start after the %(previous)s phase ends.")
-                errors.setdefault(phase_field_name(kind, "starts_at"), []).append(message % names)
+                errors.add(phase_field_name(kind, "starts_at"), message % names)
         if end <= start:
             message = _("The %(phase)s phase must end after it starts.")
-            errors.setdefault(phase_field_name(kind, "ends_at"), []).append(
-                message % {"phase": _phase_name(kind)}
-            )
+            errors.add(phase_field_name(kind, "ends_at"), message % {"phase": _phase_name(kind)})
         previous = kind
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
 
 
 def validate_workshop_fields(
     *, kind: str, neighbourhood: Neighbourhood | None, capacity: int | None, participant_count: int
 ) -> None:
-    """Raise a ValidationError keyed by field for what the database constraints forbid."""
-    errors: dict[str, str] = {}
+    """Raise InvalidInput keyed by field for what the database constraints forbid."""
+    errors = Collected()
+    if kind not in Workshop.Kind.values:
+        errors.add("kind", _("Choose the kind of workshop."))
     if kind == Workshop.Kind.NEIGHBOURHOOD and neighbourhood is None:
-        errors["neighbourhood"] = _("A neighbourhood workshop needs its neighbourhood.")
+        errors.add("neighbourhood", _("A neighbourhood workshop needs its neighbourhood."))
     if capacity is not None and capacity < 1:
-        errors["capacity"] = _("The capacity must be at least 1, or empty for no limit.")
+        errors.add("capacity", _("The capacity must be at least 1, or empty for no limit."))
+    elif capacity is not None and capacity > MAX_CAPACITY:
+        errors.add(
+            "capacity",
+            _("The capacity cannot be more than %(max)s places.") % {"max": f"{MAX_CAPACITY:,}"},
+        )
     elif capacity is not None and capacity < participant_count:
-        errors["capacity"] = _(
-            "%(count)s people already take part: the capacity cannot be lower than that."
-        ) % {"count": participant_count}
-    if errors:
-        raise ValidationError(errors)
+        errors.add(
+            "capacity",
+            _("%(count)s people already take part: the capacity cannot be lower than that.")
+            % {"count": participant_count},
+        )
+    errors.raise_if_any()
 
 
 def _span(phases: Sequence[PhaseBounds]) -> tuple[datetime.datetime, datetime.datetime]:
@@ -97,6 +108,11 @@ def _span(phases: Sequence[PhaseBounds]) -> tuple[datetime.datetime, datetime.da
 
 
 # The writes
+
+
+def _public_changes(workshop: Workshop) -> bool:
+    # A draft's edits are nobody's business but its team's.
+    return workshop.status != Workshop.Status.DRAFT
 
 
 @transaction.atomic
@@ -120,6 +136,7 @@ def workshop_create(
 
     A creator whose role is facilitator becomes one of the workshop's facilitators.
     """
+    title = clean_name(title, field="title")
     if kind == Workshop.Kind.CITY:
         # A city workshop covers the whole city.
         neighbourhood = None
@@ -153,6 +170,12 @@ def workshop_create(
         Phase(workshop=workshop, kind=kind, starts_at=start, ends_at=end)
         for kind, start, end in phases
     )
+    record(
+        actor=created_by,
+        verb="workshop.created",
+        target=workshop,
+        data={"proposed_by": proposed_by.name} if proposed_by else {},
+    )
     return workshop
 
 
@@ -160,6 +183,7 @@ def workshop_create(
 def workshop_update(
     *,
     workshop: Workshop,
+    by: User | None,
     kind: str,
     title: str,
     project: str,
@@ -176,14 +200,19 @@ def workshop_update(
 
     `facilitators=None` leaves them as they are.
     """
-    if workshop.status == Workshop.Status.ARCHIVED:
+    title = clean_name(title, field="title")
+    # Read the state again inside the transaction (and lock the row on PostgreSQL): it may
+    # have been archived, and people may have joined, since the form was shown.
+    status, participant_count = (
+        Workshop.objects.select_for_update()
+        .filter(pk=workshop.pk)
+        .values_list("status", "participant_count")
+        .get()
+    )
+    if status == Workshop.Status.ARCHIVED:
         raise WorkshopStateError(_("An archived workshop can no longer be changed."))
     if kind == Workshop.Kind.CITY:
         neighbourhood = None
-    # Read the count again inside the transaction: people may have joined meanwhile.
-    participant_count = (
-        Workshop.objects.filter(pk=workshop.pk).values_list("participant_count", flat=True).get()
-    )
     validate_workshop_fields(
         kind=kind,
         neighbourhood=neighbourhood,
@@ -206,8 +235,8 @@ def workshop_update(
             workshop.save(update_fields=fields)
     except IntegrityError as error:
         # Someone joined between our read and our write: the capacity constraint refused.
-        raise ValidationError(
-            {"capacity": _("More people joined meanwhile: the capacity is too low.")}
+        raise InvalidInput(
+            _("More people joined meanwhile: the capacity is too low."), field="capacity"
         ) from error
     workshop.themes.set(themes)
     workshop.sponsors.set(sponsors)
@@ -217,6 +246,8 @@ def workshop_update(
         Phase.objects.update_or_create(
             workshop=workshop, kind=kind_, defaults={"starts_at": start, "ends_at": end}
         )
+    workshop.status = status
+    record(actor=by, verb="workshop.updated", target=workshop, public=_public_changes(workshop))
     return workshop
 
 
@@ -231,11 +262,11 @@ def publish_problems(workshop: Workshop) -> list[str]:
 
 
 @transaction.atomic
-def workshop_publish(*, workshop: Workshop, by: User) -> Workshop:
+def workshop_publish(*, workshop: Workshop, by: User | None) -> Workshop:
     """Make a draft public. Raises WorkshopStateError if it is no longer a draft."""
-    problems = publish_problems(workshop)
+    problems = publish_problems(Workshop.objects.get(pk=workshop.pk))
     if problems:
-        raise ValidationError(problems)
+        raise InvalidInput(errors={None: problems})
     now = timezone.now()
     # The status condition makes two simultaneous publications publish once.
     updated = Workshop.objects.filter(pk=workshop.pk, status=Workshop.Status.DRAFT).update(
@@ -245,11 +276,12 @@ def workshop_publish(*, workshop: Workshop, by: User) -> Workshop:
         raise WorkshopStateError(_("This workshop is not a draft any more."))
     workshop.status = Workshop.Status.PUBLISHED
     workshop.published_at = now
+    record(actor=by, verb="workshop.published", target=workshop)
     return workshop
 
 
 @transaction.atomic
-def workshop_archive(*, workshop: Workshop, by: User) -> Workshop:
+def workshop_archive(*, workshop: Workshop, by: User | None) -> Workshop:
     """Archive a workshop: it stays readable and can no longer be changed."""
     now = timezone.now()
     updated = (
@@ -260,4 +292,5 @@ def workshop_archive(*, workshop: Workshop, by: User) -> Workshop:
     if not updated:
         raise WorkshopStateError(_("This workshop is already archived."))
     workshop.status = Workshop.Status.ARCHIVED
+    record(actor=by, verb="workshop.archived", target=workshop)
     return workshop

@@ -2,14 +2,17 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from ateliers.core.permissions import refuse
+from ateliers.core.errors import ApplicationError
+from ateliers.core.once import AlreadySubmitted, submit_once
+from ateliers.core.permissions import allowed, can
+from ateliers.core.ratelimit import limit_posts
 
 from .. import selectors
 from ..forms.workshop import PREFILL_BUTTON, WorkshopForm
@@ -22,7 +25,7 @@ from ..models import Workshop
 from ..services import lifecycle
 
 
-def _managed_workshop(slug: str) -> Workshop:
+def managed_workshop(slug: str) -> Workshop:
     return get_object_or_404(workshop_for_management(slug))
 
 
@@ -36,10 +39,21 @@ def _bound_form(request: HttpRequest, **form_kwargs) -> tuple[WorkshopForm, bool
     return WorkshopForm(request.POST, **form_kwargs), True
 
 
-@require_http_methods(["GET"])
+def _state_refusal(request: HttpRequest, workshop: Workshop, action: str) -> HttpResponse | None:
+    """Someone who manages the workshop but whose action its state no longer allows (it was
+    published or archived meanwhile) gets a message, not a 403 page."""
+    if can(request.user, action, workshop):
+        return None
+    if workshop.status == Workshop.Status.ARCHIVED:
+        messages.error(request, _("This workshop is archived: it can no longer be changed."))
+    else:
+        messages.error(request, _("This workshop is not a draft any more."))
+    return redirect("workshops:manage")
+
+
+@require_GET
+@allowed("workshops.add_workshop")
 def manage_list(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("workshops.add_workshop"):
-        return refuse(request)
     paginator = Paginator(workshops_managed_by(request.user), settings.ATELIERS_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(
@@ -50,53 +64,64 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@allowed("workshops.add_workshop")
+@limit_posts("workshop-create", limit=20)
 def workshop_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("workshops.add_workshop"):
-        return refuse(request)
-    form_kwargs = {
-        "can_assign_facilitators": request.user.has_perm("workshops.assign_facilitators")
-    }
+    form_kwargs = {"can_assign_facilitators": can(request.user, "workshops.assign_facilitators")}
     if request.method == "POST":
         form, save = _bound_form(request, **form_kwargs)
         if save and form.is_valid():
-            try:
-                workshop = lifecycle.workshop_create(
-                    created_by=request.user, **form.service_kwargs()
+            created: list[Workshop] = []
+
+            def create() -> str:
+                created.append(
+                    lifecycle.workshop_create(created_by=request.user, **form.service_kwargs())
                 )
-            except ValidationError as error:
+                return reverse("workshops:manage")
+
+            try:
+                next_url = submit_once(
+                    key=form.cleaned_data.get("submission_key"), user=request.user, action=create
+                )
+            except AlreadySubmitted as done:
+                messages.info(request, str(done))
+                return redirect(done.url or "workshops:manage")
+            except ApplicationError as error:
                 form.add_service_errors(error)
             else:
                 messages.success(
                     request,
                     _("“%(title)s” is saved as a draft. Publish it when it is ready.")
-                    % {"title": workshop.title},
+                    % {"title": created[0].title},
                 )
-                return redirect("workshops:manage")
+                return redirect(next_url)
     else:
         form = WorkshopForm(**form_kwargs)
     return render(request, "workshops/form.html", {"form": form, "nav": "manage"})
 
 
 @require_http_methods(["GET", "POST"])
-def workshop_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    workshop = _managed_workshop(slug)
-    if not request.user.has_perm("workshops.change_workshop", workshop):
-        return refuse(request)
+@allowed("workshops.manage_workshop", load=managed_workshop)
+def workshop_edit(request: HttpRequest, workshop: Workshop) -> HttpResponse:
+    if (refusal := _state_refusal(request, workshop, "workshops.change_workshop")) is not None:
+        return refusal
     form_kwargs = {
         "workshop": workshop,
-        "can_assign_facilitators": request.user.has_perm("workshops.assign_facilitators"),
+        "can_assign_facilitators": can(request.user, "workshops.assign_facilitators"),
     }
     if request.method == "POST":
         form, save = _bound_form(request, **form_kwargs)
         if save and form.is_valid():
             try:
-                lifecycle.workshop_update(workshop=workshop, **form.service_kwargs())
-            except ValidationError as error:
-                form.add_service_errors(error)
+                lifecycle.workshop_update(
+                    workshop=workshop, by=request.user, **form.service_kwargs()
+                )
             except lifecycle.WorkshopStateError as error:
                 # Archived by someone else while this form was open.
                 messages.error(request, str(error))
                 return redirect("workshops:manage")
+            except ApplicationError as error:
+                form.add_service_errors(error)
             else:
                 messages.success(request, _("“%(title)s” is saved.") % {"title": workshop.title})
                 return redirect("workshops:manage")
@@ -108,15 +133,15 @@ def workshop_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def workshop_publish(request: HttpRequest, slug: str) -> HttpResponse:
-    workshop = _managed_workshop(slug)
-    if not request.user.has_perm("workshops.publish_workshop", workshop):
-        return refuse(request)
+@allowed("workshops.manage_workshop", load=managed_workshop)
+def workshop_publish(request: HttpRequest, workshop: Workshop) -> HttpResponse:
+    if (refusal := _state_refusal(request, workshop, "workshops.publish_workshop")) is not None:
+        return refusal
     problems = lifecycle.publish_problems(workshop)
     if request.method == "POST" and not problems:
         try:
             lifecycle.workshop_publish(workshop=workshop, by=request.user)
-        except lifecycle.WorkshopStateError as error:
+        except ApplicationError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("“%(title)s” is published.") % {"title": workshop.title})
@@ -129,14 +154,14 @@ def workshop_publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def workshop_archive(request: HttpRequest, slug: str) -> HttpResponse:
-    workshop = _managed_workshop(slug)
-    if not request.user.has_perm("workshops.archive_workshop", workshop):
-        return refuse(request)
+@allowed("workshops.manage_workshop", load=managed_workshop)
+def workshop_archive(request: HttpRequest, workshop: Workshop) -> HttpResponse:
+    if (refusal := _state_refusal(request, workshop, "workshops.archive_workshop")) is not None:
+        return refusal
     if request.method == "POST":
         try:
             lifecycle.workshop_archive(workshop=workshop, by=request.user)
-        except lifecycle.WorkshopStateError as error:
+        except ApplicationError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("“%(title)s” is archived.") % {"title": workshop.title})
@@ -146,11 +171,9 @@ def workshop_archive(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET"])
-def workshop_participants(request: HttpRequest, slug: str) -> HttpResponse:
-    workshop = _managed_workshop(slug)
-    if not request.user.has_perm("workshops.view_participants", workshop):
-        return refuse(request)
+@require_GET
+@allowed("workshops.view_participants", load=managed_workshop)
+def workshop_participants(request: HttpRequest, workshop: Workshop) -> HttpResponse:
     paginator = Paginator(participations_of(workshop), settings.ATELIERS_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(

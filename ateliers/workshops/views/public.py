@@ -1,4 +1,5 @@
-"""Public pages of workshops: the list, a workshop's page, joining, leaving, my workshops."""
+"""Public pages of workshops: the list, a workshop's page and history, joining, leaving,
+my workshops."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,20 +9,28 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
+from ateliers.activity import selectors as activity
+from ateliers.core.errors import ApplicationError
+from ateliers.core.permissions import can
 from ateliers.core.ratelimit import limit_posts
 
 from .. import selectors
 from ..forms.filters import WorkshopFilterForm
 from ..forms.participation import JoinForm
 from ..models import Workshop
+from ..selectors import Panel
 from ..services import participation as services
+
+# How many of the latest public actions the workshop's page shows.
+HISTORY_PREVIEW = 5
 
 
 def _visible_workshop(request, slug: str) -> Workshop:
     """The workshop, or 404 for a draft the person may not see (a draft is not public yet)."""
     workshop = selectors.workshop_for_page(slug=slug)
-    if workshop is None or not request.user.has_perm("workshops.view_workshop", workshop):
+    if workshop is None or not can(request.user, "workshops.view_workshop", workshop):
         raise Http404
     return workshop
 
@@ -34,6 +43,7 @@ def _querystring_without_page(request) -> str:
     return f"{encoded}&" if encoded else ""
 
 
+@require_GET
 def workshop_list(request):
     now = timezone.now()
     form = WorkshopFilterForm(request.GET)
@@ -55,58 +65,73 @@ def workshop_list(request):
     return render(request, "workshops/list.html", context)
 
 
+@require_GET
 def workshop_detail(request, slug: str):
     workshop = _visible_workshop(request, slug)
     now = timezone.now()
-    participation = selectors.participation_of(workshop=workshop, user=request.user)
-    user = request.user
     context = {
         "workshop": workshop,
         "now": now,
         "timeline": selectors.workshop_timeline(workshop=workshop, now=now),
         "counts_by_capacity": selectors.counts_by_capacity(workshop=workshop),
-        "participation": participation,
-        "registrations_open": selectors.registrations_open(workshop=workshop, now=now),
-        "communication_phase": selectors.communication_phase(workshop=workshop),
-        "can_join": participation is None
-        and not workshop.is_full
-        and user.has_perm("workshops.join_workshop", workshop),
-        "can_leave": participation is not None
-        and user.has_perm("workshops.leave_workshop", workshop),
+        "panel": selectors.participation_panel(workshop=workshop, user=request.user, now=now),
+        "history": list(activity.history_of(workshop)[:HISTORY_PREVIEW]),
+        "can_change": can(request.user, "workshops.change_workshop", workshop),
         "nav": "workshops",
     }
     return render(request, "workshops/detail.html", context)
 
 
+@require_GET
+def workshop_history(request, slug: str):
+    """Everything public that happened to the workshop, the most recent first."""
+    workshop = _visible_workshop(request, slug)
+    page_obj = Paginator(activity.history_of(workshop), settings.ATELIERS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "workshops/history.html",
+        {
+            "workshop": workshop,
+            "page_obj": page_obj,
+            "querystring_without_page": "",
+            "nav": "workshops",
+        },
+    )
+
+
+def _join_refusal(panel: selectors.ParticipationPanel) -> services.ParticipationError:
+    """Why this person cannot join now, in the words of the service that would refuse."""
+    if panel.state == Panel.PARTICIPATING and panel.registration.status in (
+        selectors.Registration.OPEN,
+        selectors.Registration.FULL,
+    ):
+        return services.AlreadyParticipating()
+    if panel.state == Panel.FULL:
+        return services.WorkshopFull()
+    return services.RegistrationClosed()
+
+
+@require_http_methods(["GET", "POST"])
 @login_required
 @limit_posts("workshop-join", limit=10)
 def workshop_join(request, slug: str):
     workshop = _visible_workshop(request, slug)
-    if not request.user.has_perm("workshops.join_workshop", workshop):
-        messages.error(request, str(services.RegistrationClosed()))
+    panel = selectors.participation_panel(workshop=workshop, user=request.user, now=timezone.now())
+    if panel.state != Panel.JOIN:
+        refusal = _join_refusal(panel)
+        already = isinstance(refusal, services.AlreadyParticipating)
+        (messages.info if already else messages.error)(request, str(refusal))
         return redirect(workshop)
-    if request.method != "POST":
-        # Say at once what the form would refuse, rather than after it is filled in.
-        if selectors.participation_of(workshop=workshop, user=request.user) is not None:
-            messages.info(request, str(services.AlreadyParticipating()))
-            return redirect(workshop)
-        if workshop.is_full:
-            messages.error(request, str(services.WorkshopFull()))
-            return redirect(workshop)
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.workshop_join(
-                workshop=workshop,
-                user=request.user,
-                capacity=form.cleaned_data["capacity"],
-                association_name=form.cleaned_data["association_name"],
-                council=form.cleaned_data["council"],
-            )
+            services.workshop_join(workshop=workshop, user=request.user, **form.join_values())
         except services.AlreadyParticipating as refusal:
             messages.info(request, str(refusal))
             return redirect(workshop)
-        except services.ParticipationError as refusal:
+        except ApplicationError as refusal:
             messages.error(request, str(refusal))
             return redirect(workshop)
         messages.success(
@@ -118,33 +143,36 @@ def workshop_join(request, slug: str):
     )
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 @limit_posts("workshop-leave", limit=10)
 def workshop_leave(request, slug: str):
     workshop = _visible_workshop(request, slug)
-    if not request.user.has_perm("workshops.leave_workshop", workshop):
-        participation = selectors.participation_of(workshop=workshop, user=request.user)
-        refusal = services.NotParticipating() if participation is None else services.LeavingClosed()
-        messages.error(request, str(refusal))
+    panel = selectors.participation_panel(workshop=workshop, user=request.user, now=timezone.now())
+    if panel.participation is None:
+        messages.error(request, str(services.NotParticipating()))
+        return redirect(workshop)
+    if not panel.can_leave:
+        messages.error(request, str(services.LeavingClosed()))
         return redirect(workshop)
     if request.method == "POST":
         try:
             services.workshop_leave(workshop=workshop, user=request.user)
-        except services.ParticipationError as refusal:
+        except ApplicationError as refusal:
             messages.error(request, str(refusal))
             return redirect(workshop)
         messages.success(
             request, _("You no longer take part in the workshop “%(title)s”.") % {"title": workshop}
         )
         return redirect(workshop)
-    participation = selectors.participation_of(workshop=workshop, user=request.user)
     return render(
         request,
         "workshops/leave_confirm.html",
-        {"workshop": workshop, "participation": participation, "nav": "workshops"},
+        {"workshop": workshop, "participation": panel.participation, "nav": "workshops"},
     )
 
 
+@require_GET
 @login_required
 def my_workshops(request):
     now = timezone.now()

@@ -1,0 +1,50 @@
+"""What can happen, declared by each app: a verb's name, its sentence, and whether the public
+sees it.
+
+An app declares its verbs in its own `activity.py` (imported by its AppConfig.ready), e.g.
+
+    verbs.register("workshop.published", _("%(actor)s published the workshop."), public=True)
+
+The sentence may use %(actor)s, %(target)s (the target's name when it happened) and the keys
+of the action's data; `describe` turns stored codes into words at reading time, in the
+reader's language.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str
+    sentence: str
+    # Shown on the target's public history ("what happened"); otherwise only in the audit
+    # trail that the city's team reads.
+    public: bool = False
+    describe: Callable[[dict], dict] | None = None
+
+
+_VERBS: dict[str, Verb] = {}
+
+
+def register(
+    name: str,
+    sentence: str,
+    *,
+    public: bool = False,
+    describe: Callable[[dict], dict] | None = None,
+) -> Verb:
+    verb = Verb(name, sentence, public, describe)
+    _VERBS[name] = verb
+    return verb
+
+
+def get(name: str) -> Verb:
+    try:
+        return _VERBS[name]
+    except KeyError:
+        raise LookupError(f"Unknown activity verb {name!r}: register it first.") from None
+
+
+def all_verbs() -> list[Verb]:
+    return sorted(_VERBS.values(), key=lambda verb: verb.name)

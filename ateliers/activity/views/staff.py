@@ -1,0 +1,33 @@
+"""The audit trail: everything that happened, for the city's team."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from ateliers.core.permissions import allowed
+
+from .. import selectors
+from ..forms import AuditFilterForm
+
+AUDIT_PAGE_SIZE = 50
+
+
+@require_GET
+@allowed("activity.view_audit_trail")
+def audit_trail(request):
+    form = AuditFilterForm(request.GET)
+    form.is_valid()  # an unknown verb is dropped; the rest of the page still shows
+    actions = selectors.audit_trail(verb=form.cleaned_data.get("verb", ""))
+    page = Paginator(actions, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "activity/audit_trail.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring_without_page": f"{query.urlencode()}&" if query else "",
+            "nav": "activity",
+        },
+    )

@@ -1,0 +1,40 @@
+"""Names typed by people (display names, council and association names, titles).
+
+A name must show what it says. Invisible characters (zero-width spaces, joiners, soft
+hyphens, control characters) are removed; a name left with no letter or digit is refused;
+characters that reverse or reorder the text around them (bidirectional overrides and
+isolates, the "Trojan Source" trick) are refused, since they make a name display as
+something else.
+"""
+
+import unicodedata
+
+from django.utils.translation import gettext_lazy as _
+
+from .errors import InvalidInput
+
+# Explicit embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+# Joiners that some scripts need between letters (Persian, Indic scripts, emoji sequences).
+KEPT_FORMAT_CHARACTERS = frozenset({"\u200c", "\u200d"})
+
+
+def _invisible(character: str) -> bool:
+    category = unicodedata.category(character)
+    if character in KEPT_FORMAT_CHARACTERS:
+        return False
+    return category in {"Cc", "Cf", "Co", "Cn"} or category == "Zl" or category == "Zp"
+
+
+def clean_name(value: str, *, field: str | None = None) -> str:
+    """The name as it will be stored, or InvalidInput naming `field`."""
+    if any(character in BIDI_CONTROLS for character in value):
+        raise InvalidInput(
+            _("The name contains characters that reverse the text direction: remove them."),
+            field=field,
+        )
+    visible = "".join(character for character in value if not _invisible(character))
+    name = " ".join(unicodedata.normalize("NFC", visible).split())
+    if not any(unicodedata.category(character)[0] in "LN" for character in name):
+        raise InvalidInput(_("The name must contain letters or digits."), field=field)
+    return name

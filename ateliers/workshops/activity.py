@@ -1,0 +1,34 @@
+"""What the workshops' services log (see ateliers/activity/verbs.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ateliers.activity import verbs
+
+from .models import Capacity
+
+
+def _capacity_words(data: dict) -> dict:
+    return {"capacity": Capacity(data["capacity"]).label if data.get("capacity") else ""}
+
+
+def register() -> None:
+    verbs.register("workshop.created", _("%(actor)s created the workshop as a draft."))
+    # Public once the workshop is (the service says so for each change).
+    verbs.register("workshop.updated", _("%(actor)s updated the workshop's details or dates."))
+    verbs.register(
+        "workshop.published",
+        _("%(actor)s published the workshop: its call for participants is out."),
+        public=True,
+    )
+    verbs.register(
+        "workshop.archived",
+        _("%(actor)s archived the workshop: it stays readable, and no longer changes."),
+        public=True,
+    )
+    # Who takes part is shown as counts by capacity, not as names: only the team's log.
+    verbs.register(
+        "workshop.joined",
+        _("%(actor)s joined the workshop as %(capacity)s."),
+        describe=_capacity_words,
+    )
+    verbs.register("workshop.left", _("%(actor)s left the workshop."))

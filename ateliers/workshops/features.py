@@ -1,0 +1,49 @@
+"""What each phase allows, declared by the apps that provide the actions.
+
+A workshop's phases are data (workshops/phases.py): their dates say which one runs. Which
+actions a phase allows is declared here, by each app from its `AppConfig.ready()`, instead of
+every new app editing the list of phases:
+
+    features.register("join", phases={PhaseKind.COMMUNICATION}, label=_("join the workshop"))
+
+Rules then ask `phase_allows("join")` (workshops/rules.py), and permissions follow the dates
+without any scheduled job. The permission-matrix test reads this registry.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .phases import PhaseKind
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    phases: frozenset[PhaseKind]
+    # What the action is, in words ("join the workshop"), for pages and documentation.
+    label: str
+
+
+_FEATURES: dict[str, Feature] = {}
+
+
+def register(name: str, *, phases: Iterable[PhaseKind], label: str) -> Feature:
+    feature = Feature(name, frozenset(PhaseKind(kind) for kind in phases), label)
+    _FEATURES[name] = feature
+    return feature
+
+
+def get(name: str) -> Feature:
+    try:
+        return _FEATURES[name]
+    except KeyError:
+        raise LookupError(f"No app registered the phase feature {name!r}.") from None
+
+
+def allows(kind: PhaseKind | int, name: str) -> bool:
+    """Whether phase `kind` allows the action `name`."""
+    return PhaseKind(kind) in get(name).phases
+
+
+def all_features() -> list[Feature]:
+    return sorted(_FEATURES.values(), key=lambda feature: feature.name)
