@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "ateliers.proposals",
     "ateliers.opinions",
     "ateliers.site",
+    "ateliers.demo",
     "ateliers.core.admin_config.AteliersAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
-from ateliers.core.demo import data
+from ateliers.activity.models import Action
+from ateliers.core import demo as data
 from ateliers.core.models import Neighbourhood, Theme, User
 from ateliers.councils.models import Council, Mandate
 from ateliers.proposals.models import WorkshopProposal
@@ -16,6 +17,7 @@ from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
 
 MODELS = [
+    Action,
     Neighbourhood,
     Theme,
     User,
@@ -120,3 +122,22 @@ def test_command_prints_the_logins(db):
     assert data.DEMO_PASSWORD in printed
     for account in data.ACCOUNTS:
         assert account["email"] in printed
+
+
+def test_the_city_is_built_through_the_services_and_its_log_says_so(demo):
+    """The demo exercises the code people use: each workshop was created, published and
+    joined through the services, which logged every step."""
+    staff = User.objects.get(email=f"agente@{data.DEMO_DOMAIN}")
+    published = Workshop.objects.exclude(status=Workshop.Status.DRAFT)
+    for workshop in published:
+        verbs = set(
+            Action.objects.filter(target_id=workshop.pk, target_type__model="workshop").values_list(
+                "verb", flat=True
+            )
+        )
+        assert {"workshop.created", "workshop.published"} <= verbs, workshop
+        assert ("workshop.joined" in verbs) == (workshop.participant_count > 0), workshop
+    assert Action.objects.filter(verb="workshop.archived").count() == 1
+    assert Action.objects.filter(verb="workshop.joined").count() == Participation.objects.count()
+    assert Action.objects.filter(verb="mandate.created").count() == Mandate.objects.count()
+    assert Action.objects.filter(verb="proposal.accepted", actor=staff).count() == 1

@@ -1,278 +1,23 @@
-"""The demo city of Villebelle, as plain data: `manage.py load_demo` writes it.
+"""The demo city's workshops, made through the workshops' services (see ateliers/demo).
 
-Dates are offsets from today so the demo always shows workshops in every phase. Everything is
-keyed by a slug or an e-mail address so that loading it twice changes nothing.
-The text is in French: it is what a French city would write.
+A workshop is built as it would happen: created as a draft, published, joined by its
+participants while its communication phase runs, then its dates are moved to where the
+demo shows it today (in a given phase, upcoming or finished) and, for one, archived. Building
+again moves the dates along with today's and adds nobody twice.
 """
 
-DEMO_PASSWORD = "ateliers-demo-2026"  # noqa: S105 - printed by the command, for the demo only
-DEMO_DOMAIN = "villebelle.example"
+import datetime
 
-NEIGHBOURHOODS = [
-    {
-        "slug": "centre-ville",
-        "name": "Centre-ville",
-        "description": "Le cœur commerçant autour de la mairie, du marché couvert et de la "
-        "rue du Marché.",
-    },
-    {
-        "slug": "les-tilleuls",
-        "name": "Les Tilleuls",
-        "description": "Un quartier résidentiel de maisons et de petits immeubles, organisé "
-        "autour de la place des Tilleuls.",
-    },
-    {
-        "slug": "la-gare",
-        "name": "La Gare",
-        "description": "Le quartier de la gare et de l'ancienne friche ferroviaire, en pleine "
-        "transformation.",
-    },
-    {
-        "slug": "bellevue",
-        "name": "Bellevue",
-        "description": "Un grand ensemble des années 1970 sur le plateau, quartier prioritaire "
-        "de la politique de la ville.",
-        "is_priority": True,
-    },
-    {
-        "slug": "les-hauts-de-belle",
-        "name": "Les Hauts-de-Belle",
-        "description": "Des tours et des barres rénovées, un city-stade, un centre social : "
-        "quartier prioritaire de la politique de la ville.",
-        "is_priority": True,
-    },
-    {
-        "slug": "le-port",
-        "name": "Le Port",
-        "description": "Les anciens quais de la Belle, leurs hangars et leurs guinguettes.",
-    },
-    {
-        "slug": "saint-eloi",
-        "name": "Saint-Éloi",
-        "description": "Le quartier du parc Saint-Éloi, de l'hôpital et du lycée Marie-Curie.",
-    },
-    {
-        "slug": "les-coteaux",
-        "name": "Les Coteaux",
-        "description": "Des pavillons et des jardins sur les pentes, à la limite des vignes.",
-    },
-]
+from ateliers.core.demo_city import DemoCity
+from ateliers.councils.models import Council, Mandate
 
-THEMES = [
-    {
-        "slug": "mobilite",
-        "name": "Mobilité",
-        "description": "Marche, vélo, transports en commun, stationnement.",
-    },
-    {
-        "slug": "jeunesse",
-        "name": "Jeunesse",
-        "description": "Les 11-25 ans : loisirs, engagement, lieux.",
-    },
-    {
-        "slug": "plan-climat",
-        "name": "Plan climat",
-        "description": "Réduire les émissions, s'adapter aux fortes chaleurs.",
-    },
-    {
-        "slug": "espaces-publics",
-        "name": "Espaces publics et cadre de vie",
-        "description": "Places, parcs, rues, propreté, éclairage.",
-    },
-    {
-        "slug": "solidarites",
-        "name": "Solidarités",
-        "description": "Accès aux droits, santé, lutte contre l'isolement.",
-    },
-    {
-        "slug": "culture-sport",
-        "name": "Culture et sport",
-        "description": "Équipements, pratiques, horaires, tarifs.",
-    },
-]
+from .models import Workshop
+from .phases import default_phase_bounds
+from .services import lifecycle, participation
 
-# The accounts whose logins the command prints. Keys name them in the rest of the data.
-ACCOUNTS = [
-    {
-        "key": "resident",
-        "email": f"habitante@{DEMO_DOMAIN}",
-        "display_name": "Alice Martin",
-        "role": "resident",
-        "neighbourhood": "les-tilleuls",
-    },
-    {
-        "key": "facilitator",
-        "email": f"animateur@{DEMO_DOMAIN}",
-        "display_name": "Bruno Lefèvre",
-        "role": "facilitator",
-        "neighbourhood": "centre-ville",
-    },
-    {
-        "key": "city_staff",
-        "email": f"agente@{DEMO_DOMAIN}",
-        "display_name": "Chloé Dubois",
-        "role": "city_staff",
-        "neighbourhood": None,
-    },
-    {
-        "key": "elected",
-        "email": f"elu@{DEMO_DOMAIN}",
-        "display_name": "Denis Moreau",
-        "role": "elected",
-        "neighbourhood": "la-gare",
-    },
-    {
-        "key": "administrator",
-        "email": f"admin@{DEMO_DOMAIN}",
-        "display_name": "Eva Laurent",
-        "role": "administrator",
-        "neighbourhood": None,
-        "is_staff": True,
-        "is_superuser": True,
-    },
-]
-
-# Residents who take part in workshops and sit in councils: (key, display name, neighbourhood).
-RESIDENTS = [
-    ("amina", "Amina Benali", "bellevue"),
-    ("jules", "Jules Petit", "centre-ville"),
-    ("fatou", "Fatou Diallo", "les-hauts-de-belle"),
-    ("marc", "Marc Girard", "les-tilleuls"),
-    ("lea", "Léa Fontaine", "la-gare"),
-    ("karim", "Karim Haddad", "bellevue"),
-    ("sophie", "Sophie Bernard", "saint-eloi"),
-    ("thomas", "Thomas Roux", "le-port"),
-    ("ines", "Inès Carvalho", "les-hauts-de-belle"),
-    ("paul", "Paul Lambert", "les-coteaux"),
-    ("yasmine", "Yasmine Cherif", "la-gare"),
-    ("hugo", "Hugo Mercier", "centre-ville"),
-    ("nadia", "Nadia Ouali", "bellevue"),
-    ("louis", "Louis Garnier", "les-tilleuls"),
-    ("mei", "Mei Chen", "le-port"),
-    ("camille", "Camille Faure", "saint-eloi"),
-    ("oumar", "Oumar Sow", "les-hauts-de-belle"),
-    ("claire", "Claire Morel", "les-coteaux"),
-    ("ana", "Ana Popescu", "centre-ville"),
-    ("lucas", "Lucas Henry", "la-gare"),
-    ("zoe", "Zoé Blanc", "les-tilleuls"),
-    ("mamadou", "Mamadou Traoré", "bellevue"),
-    ("elena", "Elena Rossi", "le-port"),
-    ("noah", "Noah Perrin", "saint-eloi"),
-]
-
-
-def resident_email(key: str) -> str:
-    return f"{key}@{DEMO_DOMAIN}"
-
-
-# Councils. A neighbourhood council for every neighbourhood, a citizens' council for each
-# priority neighbourhood, and the three city-wide councils. Mandates are
-# (person key, role, starts N days ago, ends in N days — negative for a past mandate, None
-# for an open-ended one).
-NEIGHBOURHOOD_COUNCIL_MEMBERS = {
-    "centre-ville": [("jules", "president"), ("hugo", "secretary"), ("ana", "member")],
-    "les-tilleuls": [("marc", "president"), ("resident", "member"), ("zoe", "member")],
-    "la-gare": [("lea", "president"), ("yasmine", "vice_president"), ("lucas", "member")],
-    "bellevue": [("karim", "president"), ("nadia", "member"), ("mamadou", "member")],
-    "les-hauts-de-belle": [("oumar", "president"), ("ines", "member")],
-    "le-port": [("thomas", "president"), ("mei", "secretary"), ("elena", "member")],
-    "saint-eloi": [("sophie", "president"), ("camille", "member"), ("noah", "member")],
-    "les-coteaux": [("paul", "president"), ("claire", "member")],
-}
-
-COUNCILS = [
-    *[
-        {
-            "slug": f"conseil-de-quartier-{slug}",
-            "kind": "neighbourhood",
-            "name": f"Conseil de quartier {name}",
-            "neighbourhood": slug,
-            "description": f"Le conseil de quartier réunit les habitants de {name} qui "
-            "veulent suivre les projets du quartier et en proposer. Réunion publique "
-            "chaque trimestre.",
-            "themes": ["espaces-publics"],
-            "mandates": [
-                (person, role, 420, 310) for person, role in NEIGHBOURHOOD_COUNCIL_MEMBERS[slug]
-            ],
-        }
-        for slug, name in [(n["slug"], n["name"]) for n in NEIGHBOURHOODS]
-    ],
-    {
-        "slug": "conseil-citoyen-bellevue",
-        "kind": "citizens",
-        "name": "Conseil citoyen de Bellevue",
-        "neighbourhood": "bellevue",
-        "description": "Habitants tirés au sort et acteurs locaux du quartier prioritaire de "
-        "Bellevue, associés au contrat de ville.",
-        "themes": ["solidarites", "jeunesse"],
-        "mandates": [
-            ("amina", "president", 300, 795),
-            ("nadia", "vice_president", 300, 795),
-            ("mamadou", "member", 300, 795),
-            # The council's previous president: a mandate that has ended.
-            ("karim", "president", 1400, -301),
-        ],
-    },
-    {
-        "slug": "conseil-citoyen-hauts-de-belle",
-        "kind": "citizens",
-        "name": "Conseil citoyen des Hauts-de-Belle",
-        "neighbourhood": "les-hauts-de-belle",
-        "description": "Le conseil citoyen du quartier prioritaire des Hauts-de-Belle.",
-        "themes": ["solidarites", "culture-sport"],
-        "mandates": [
-            ("fatou", "president", 300, 795),
-            ("ines", "secretary", 300, 795),
-            ("oumar", "member", 1400, -301),
-        ],
-    },
-    {
-        "slug": "conseil-des-residents-etrangers",
-        "kind": "foreign_residents",
-        "name": "Conseil des résidents étrangers",
-        "neighbourhood": None,
-        "description": "Les habitants de Villebelle qui n'ont pas la nationalité française "
-        "donnent leur avis sur la vie de la ville. Séances en français, avec interprètes "
-        "en arabe, portugais, roumain et mandarin.",
-        "themes": ["solidarites"],
-        "mandates": [
-            ("ana", "president", 500, 595),
-            ("mei", "member", 500, 595),
-            ("elena", "member", 500, 595),
-            ("mamadou", "member", 500, 595),
-        ],
-    },
-    {
-        "slug": "conseil-des-jeunes",
-        "kind": "youth",
-        "name": "Conseil des jeunes",
-        "neighbourhood": None,
-        "description": "Des jeunes de 15 à 25 ans élus dans les lycées, les clubs et les "
-        "maisons de quartier pour deux ans.",
-        "themes": ["jeunesse", "culture-sport"],
-        "mandates": [
-            ("zoe", "president", 200, 530),
-            ("noah", "member", 200, 530),
-            ("lucas", "member", 200, 530),
-            ("hugo", "president", 930, -201),
-        ],
-    },
-    {
-        "slug": "conseil-de-developpement",
-        "kind": "development",
-        "name": "Conseil de développement",
-        "neighbourhood": None,
-        "description": "Acteurs économiques, associatifs et habitants qui éclairent les "
-        "grandes orientations de la ville : urbanisme, climat, mobilités.",
-        "themes": ["plan-climat", "mobilite"],
-        "mandates": [
-            ("claire", "president", 700, None),
-            ("paul", "vice_president", 700, None),
-            ("sophie", "member", 700, None),
-            ("thomas", "member", 700, None),
-        ],
-    },
-]
+DAY = datetime.timedelta(days=1)
+# Dates already within this of where they should be are left alone (no needless update).
+CLOSE_ENOUGH = datetime.timedelta(hours=12)
 
 # Workshops. "when" places them: ("phase", n) runs phase n (1 to 5) today; ("upcoming", d)
 # starts in d days; ("finished", d) ended d days ago. "days" is the whole duration.
@@ -528,35 +273,115 @@ WORKSHOPS = [
     },
 ]
 
-# Workshop proposals from councils: one waiting for the city, one accepted (the workshop
-# "rue-aux-ecoles-jules-ferry" carries it).
-PROPOSALS = [
-    {
-        "council": "conseil-des-jeunes",
-        "title": "Un budget participatif pour les jeunes",
-        "kind": "city",
-        "neighbourhood": None,
-        "themes": ["jeunesse"],
-        "rationale": "Nous voulons que les 15-25 ans décident eux-mêmes de l'usage d'une "
-        "partie du budget jeunesse, avec un atelier pour en fixer les règles.",
-        "objective": "Un règlement de budget participatif jeunesse voté en conseil municipal.",
-        "submitted_by": "zoe",
-        "status": "pending",
-    },
-    {
-        "council": "conseil-citoyen-bellevue",
-        "title": "Une rue aux écoles devant l'école Jules-Ferry",
-        "kind": "neighbourhood",
-        "neighbourhood": "bellevue",
-        "themes": ["mobilite", "jeunesse"],
-        "rationale": "Chaque matin, des voitures stationnent devant l'école et les enfants "
-        "traversent entre elles. Les parents le signalent depuis deux ans.",
-        "objective": "Sécuriser les abords de l'école aux heures d'entrée et de sortie.",
-        "submitted_by": "amina",
-        "status": "accepted",
-        "workshop": "rue-aux-ecoles-jules-ferry",
-    },
-]
-
 # Who facilitates the workshops (all of them, in the demo: one facilitator account).
 FACILITATORS = ["facilitator"]
+
+
+def workshop_span(when: tuple[str, int], days: int, now) -> tuple[datetime.datetime, ...]:
+    """Start and end of a workshop placed as `when` says (see WORKSHOPS)."""
+    position, value = when
+    total = days * DAY
+    if position == "upcoming":
+        start = now + value * DAY
+    elif position == "finished":
+        start = now - value * DAY - total
+    else:
+        # Put today in the middle of phase `value`, with the default phase proportions.
+        bounds = default_phase_bounds(now, now + total)
+        _kind, phase_start, phase_end = bounds[value - 1]
+        start = now - (phase_start - now + (phase_end - phase_start) / 2)
+    start = start.replace(minute=0, second=0, microsecond=0)
+    return start, start + total
+
+
+def build(city: DemoCity) -> None:
+    staff = city.get("people", "city_staff")
+    facilitators = [city.get("people", key) for key in FACILITATORS]
+    residents = _resident_turns(city)
+    for item in WORKSHOPS:
+        values = {
+            "kind": item["kind"],
+            "title": item["title"],
+            "project": item["project"],
+            "objective": item["objective"],
+            "evaluation_plan": item["evaluation_plan"],
+            "neighbourhood": city.get("neighbourhoods", item["neighbourhood"]),
+            "themes": [city.get("themes", slug) for slug in item["themes"]],
+            "capacity": item["capacity"],
+            "sponsors": [city.get("councils", slug) for slug in item["sponsors"]],
+            "facilitators": facilitators,
+        }
+        target = default_phase_bounds(*workshop_span(item["when"], item["days"], city.now))
+        # A council's accepted proposal already made this workshop as a draft.
+        workshop = Workshop.objects.filter(title=item["title"]).first()
+        stays_draft = item.get("status") == Workshop.Status.DRAFT
+        if workshop is None and stays_draft:
+            workshop = lifecycle.workshop_create(created_by=staff, phases=target, **values)
+        elif workshop is None or (workshop.status == Workshop.Status.DRAFT and not stays_draft):
+            workshop = _open_for_joining(city, workshop, values, by=staff)
+            lifecycle.workshop_publish(workshop=workshop, by=staff)
+            _join(city, workshop, item, residents)
+        if workshop.status != Workshop.Status.ARCHIVED and _needs_moving(workshop, target):
+            lifecycle.workshop_update(workshop=workshop, by=staff, phases=target, **values)
+        if item.get("status") == Workshop.Status.ARCHIVED:
+            if workshop.status != Workshop.Status.ARCHIVED:
+                lifecycle.workshop_archive(workshop=workshop, by=staff)
+        city.add("workshops", item["slug"], workshop)
+
+
+def _open_for_joining(city: DemoCity, workshop: Workshop | None, values: dict, *, by):
+    """A draft whose communication phase runs now, so that participants can join it."""
+    start = city.now.replace(minute=0, second=0, microsecond=0) - DAY
+    phases = default_phase_bounds(start, start + 100 * DAY)
+    if workshop is None:
+        return lifecycle.workshop_create(created_by=by, phases=phases, **values)
+    return lifecycle.workshop_update(workshop=workshop, by=by, phases=phases, **values)
+
+
+def _needs_moving(workshop: Workshop, target) -> bool:
+    current = {phase.kind: phase for phase in workshop.phases.all()}
+    return any(
+        abs(current[kind].starts_at - start) > CLOSE_ENOUGH
+        or abs(current[kind].ends_at - end) > CLOSE_ENOUGH
+        for kind, start, end in target
+    )
+
+
+def _resident_turns(city: DemoCity):
+    """The residents in turn, round and round, for the workshops' extra participants."""
+    keys = [key for key in city.all("people") if key not in _ACCOUNT_KEYS]
+    turn = 0
+    while True:
+        yield keys[turn % len(keys)]
+        turn += 1
+
+
+_ACCOUNT_KEYS = {"resident", "facilitator", "city_staff", "elected", "administrator"}
+
+
+def _join(city: DemoCity, workshop: Workshop, item: dict, residents) -> None:
+    wanted = [tuple(entry) for entry in item["participants"]]
+    named = {entry[0] for entry in wanted}
+    while len(wanted) < len(item["participants"]) + item["residents"]:
+        key = next(residents)
+        if key not in named:
+            wanted.append((key, "resident"))
+            named.add(key)
+    for entry in wanted:
+        key, capacity = entry[0], entry[1]
+        person = city.get("people", key)
+        participation.workshop_join(
+            workshop=workshop,
+            user=person,
+            capacity=capacity,
+            association_name=entry[2] if len(entry) > 2 else "",
+            council=_council_of(city, person, workshop) if capacity == "council_member" else None,
+        )
+
+
+def _council_of(city: DemoCity, person, workshop: Workshop) -> Council | None:
+    """The council a member takes part for: a sponsor if they sit in one."""
+    mandates = Mandate.objects.current(city.today).filter(user=person).select_related("council")
+    sponsored = mandates.filter(council__in=workshop.sponsors.all()).first()
+    mandate = sponsored or mandates.first()
+    return mandate.council if mandate else None
