@@ -8,6 +8,7 @@ from ateliers.workshops.models import Capacity, Workshop
 from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.services.participation import workshop_join
 from tests.factories import CouncilFactory, ThemeFactory, UserFactory, WorkshopFactory
+from tests.roles import CITY_TEAM, FACILITATORS, person_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -97,3 +98,17 @@ def test_home_query_budget(client, django_assert_num_queries):
     # 7 their phases; 8 the councils.
     with django_assert_num_queries(8):
         client.get(HOME)
+
+
+@pytest.mark.parametrize("role", ["resident", "facilitator", "city_staff", "superuser"])
+def test_home_query_budget_logged_in(client, django_assert_num_queries, role):
+    """A logged-in person pays their session and their account, nothing more: the menu's
+    permissions ("Manage", "Activity log") are rules, with no permission table read."""
+    WorkshopFactory(proposed_by=CouncilFactory()).themes.add(ThemeFactory())
+    WorkshopFactory(upcoming=True).themes.add(ThemeFactory())
+    client.force_login(person_for(role))
+    # 1 session, 2 user, then the eight queries of the anonymous page.
+    with django_assert_num_queries(10):
+        page = client.get(HOME).content.decode()
+    assert (reverse("activity:audit_trail") in page) == (role in CITY_TEAM)
+    assert (reverse("workshops:manage") in page) == (role in CITY_TEAM | FACILITATORS)

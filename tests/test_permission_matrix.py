@@ -1,29 +1,25 @@
-"""Who may do what, and when: every action × every role × every moment of a workshop.
+"""Who may do what, and when: every permission × every role × every moment and status.
 
-The table below is the specification. Each cell is checked with the clock frozen in that
-moment of the workshop's life (before it, in each of its five phases, after it). The HTTP
-tests of each app check the same rules through the pages; this one makes the whole matrix
-visible in one place, so a change to a rule or to a phase's features shows up here.
+The tables below are the specification. Each cell is checked against the rules (what every
+page and service asks) with the clock frozen in that moment of a workshop's life: before it,
+in each of its five phases, after it; for a published, a draft and an archived workshop.
+Every permission an app registers must have its row here, and every phase feature an app
+registers must be the one its permission follows: a new permission or feature without its
+row fails this file. The HTTP tests of each app check the same rules through the pages.
 """
 
 import datetime
 
 import pytest
+import rules
 import time_machine
-from django.contrib.auth.models import AnonymousUser
 
-from ateliers.core.models import Role
-from ateliers.councils.models import Mandate
+from ateliers.workshops import features
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 
-from .factories import (
-    CouncilFactory,
-    MandateFactory,
-    ParticipationFactory,
-    UserFactory,
-    WorkshopFactory,
-)
+from .factories import CouncilFactory, WorkshopFactory
+from .roles import ACCOUNTS, CITY_TEAM, FACILITATORS, ROLES, WORKSHOP_MANAGERS, cast
 
 pytestmark = pytest.mark.django_db
 
@@ -39,67 +35,72 @@ MOMENTS = {
     },
     "after": START + PHASE_LENGTH * 5 + datetime.timedelta(days=1),
 }
-EVERY_MOMENT = set(MOMENTS)
-COMMUNICATION = {"communication"}
-UNTIL_RECOMMENDATIONS = {"communication", "information", "debate", "recommendations"}
+ALWAYS = frozenset(MOMENTS)
+COMMUNICATION = frozenset({"communication"})
+UNTIL_RECOMMENDATIONS = frozenset({"communication", "information", "debate", "recommendations"})
 
-ROLES = [
-    "anonymous",
-    "resident",
-    "participant",
-    "facilitator",
-    "other_facilitator",
-    "elected",
-    "city_staff",
-    "administrator",
-    "council_president",
-]
-CITY_TEAM = {"city_staff", "administrator"}
-ACCOUNTS = set(ROLES) - {"anonymous"}
+PUBLISHED, DRAFT, ARCHIVED = (
+    Workshop.Status.PUBLISHED,
+    Workshop.Status.DRAFT,
+    Workshop.Status.ARCHIVED,
+)
+STATUSES = [PUBLISHED, DRAFT, ARCHIVED]
+EVERYONE = frozenset(ROLES)
 
-# action → {role: the moments at which the role may do it}; a role absent may never.
-MATRIX = {
-    # Anyone with an account, while the communication phase runs. (A participant passes the
+
+def _always(roles) -> dict:
+    return {role: ALWAYS for role in roles}
+
+
+# Permissions on a workshop: permission → status → {role: moments}. Absent: never.
+ON_A_WORKSHOP = {
+    "workshops.view_workshop": {
+        PUBLISHED: _always(EVERYONE),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+        ARCHIVED: _always(EVERYONE),
+    },
+    "workshops.view_history": {
+        PUBLISHED: _always(EVERYONE),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+        ARCHIVED: _always(EVERYONE),
+    },
+    "workshops.manage_workshop": {status: _always(WORKSHOP_MANAGERS) for status in STATUSES},
+    "workshops.view_participants": {status: _always(WORKSHOP_MANAGERS) for status in STATUSES},
+    "workshops.change_workshop": {
+        PUBLISHED: _always(WORKSHOP_MANAGERS),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+    },
+    "workshops.publish_workshop": {DRAFT: _always(WORKSHOP_MANAGERS)},
+    "workshops.archive_workshop": {
+        PUBLISHED: _always(WORKSHOP_MANAGERS),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+    },
+    # Anyone with an account while the communication phase runs. (A participant passes the
     # rule; the service then answers "you already take part".)
-    "join": {role: COMMUNICATION for role in ACCOUNTS},
-    "leave": {"participant": UNTIL_RECOMMENDATIONS},
-    "create": {role: EVERY_MOMENT for role in {"facilitator", "other_facilitator", *CITY_TEAM}},
-    "edit": {role: EVERY_MOMENT for role in {"facilitator", *CITY_TEAM}},
-    "publish": {role: EVERY_MOMENT for role in {"facilitator", *CITY_TEAM}},
-    "archive": {role: EVERY_MOMENT for role in {"facilitator", *CITY_TEAM}},
-    "view_participants": {role: EVERY_MOMENT for role in {"facilitator", *CITY_TEAM}},
-    "propose": {role: EVERY_MOMENT for role in {"council_president", *CITY_TEAM}},
+    "workshops.join_workshop": {PUBLISHED: {role: COMMUNICATION for role in ACCOUNTS}},
+    "workshops.leave_workshop": {PUBLISHED: {"participant": UNTIL_RECOMMENDATIONS}},
 }
+# The phase feature each phase-dependent permission follows (workshops/features.py).
+FEATURE_OF = {"workshops.join_workshop": "join", "workshops.leave_workshop": "leave"}
+
+# Permissions that do not depend on a workshop's dates: permission → roles allowed.
+ON_A_COUNCIL = {
+    "councils.manage_councils": CITY_TEAM,
+    "proposals.propose_workshop": CITY_TEAM | {"council_president"},
+}
+WITHOUT_OBJECT = {
+    "workshops.add_workshop": CITY_TEAM | FACILITATORS,
+    "workshops.assign_facilitators": CITY_TEAM,
+    "councils.manage_councils": CITY_TEAM,
+    "proposals.review_proposals": CITY_TEAM,
+    "activity.view_audit_trail": CITY_TEAM,
+}
+OUR_APPS = ("core.", "activity.", "councils.", "workshops.", "proposals.", "opinions.", "site.")
 
 
-@pytest.fixture
-def world():
-    """One workshop (published, and a draft twin for publishing), one council, everyone."""
-    workshop = _workshop(status=Workshop.Status.PUBLISHED, slug="matrice")
-    draft = _workshop(status=Workshop.Status.DRAFT, slug="matrice-brouillon")
-    council = CouncilFactory()
-    people = {role: UserFactory(role=Role.RESIDENT) for role in ROLES if role != "anonymous"}
-    for role in ("elected", "city_staff", "administrator"):
-        people[role].role = Role(role)
-        people[role].save()
-    for role in ("facilitator", "other_facilitator"):
-        people[role].role = Role.FACILITATOR
-        people[role].save()
-    workshop.facilitators.add(people["facilitator"])
-    draft.facilitators.add(people["facilitator"])
-    ParticipationFactory(workshop=workshop, user=people["participant"])
-    MandateFactory(
-        council=council,
-        user=people["council_president"],
-        role=Mandate.Role.PRESIDENT,
-        starts_on=datetime.date(2025, 1, 1),
-    )
-    people["anonymous"] = AnonymousUser()
-    return {"workshop": workshop, "draft": draft, "council": council, "people": people}
-
-
-def _workshop(*, status, slug):
-    workshop = WorkshopFactory(status=status, slug=slug, phase=PhaseKind.COMMUNICATION)
+def _workshop(status):
+    """A workshop in `status` with five 10-day phases from START."""
+    workshop = WorkshopFactory(status=status, phase=PhaseKind.COMMUNICATION)
     for index, phase in enumerate(workshop.phases.order_by("kind")):
         phase.starts_at = START + PHASE_LENGTH * index
         phase.ends_at = START + PHASE_LENGTH * (index + 1)
@@ -107,40 +108,71 @@ def _workshop(*, status, slug):
     Workshop.objects.filter(pk=workshop.pk).update(
         starts_at=START, ends_at=START + PHASE_LENGTH * 5
     )
-    return Workshop.objects.get(pk=workshop.pk)
+    return Workshop.objects.prefetch_related("phases", "facilitators").get(pk=workshop.pk)
 
 
-def allowed(world, action: str, user) -> bool:
-    workshop, draft, council = world["workshop"], world["draft"], world["council"]
-    checks = {
-        "join": lambda: user.has_perm("workshops.join_workshop", workshop),
-        "leave": lambda: user.has_perm("workshops.leave_workshop", workshop),
-        "create": lambda: user.has_perm("workshops.add_workshop"),
-        "edit": lambda: user.has_perm("workshops.change_workshop", workshop),
-        "publish": lambda: user.has_perm("workshops.publish_workshop", draft),
-        "archive": lambda: user.has_perm("workshops.archive_workshop", workshop),
-        "view_participants": lambda: user.has_perm("workshops.view_participants", workshop),
-        "propose": lambda: user.has_perm("proposals.propose_workshop", council),
+@pytest.fixture
+def world():
+    workshops = {status: _workshop(status) for status in STATUSES}
+    council = CouncilFactory()
+    people = cast(workshops=workshops.values(), council=council, today=START.date())
+    # Read again: the facilitators were added after the prefetch.
+    workshops = {
+        status: Workshop.objects.prefetch_related("phases", "facilitators").get(pk=w.pk)
+        for status, w in workshops.items()
     }
-    return checks[action]()
+    return {"workshops": workshops, "council": council, "people": people}
+
+
+def test_every_registered_permission_has_its_row():
+    registered = {name for name in rules.permissions.permissions if name.startswith(OUR_APPS)}
+    specified = set(ON_A_WORKSHOP) | set(ON_A_COUNCIL) | set(WITHOUT_OBJECT)
+    assert registered == specified
+
+
+def test_every_registered_phase_feature_is_the_one_its_permission_follows():
+    assert {feature.name for feature in features.all_features()} == set(FEATURE_OF.values())
+    for permission, name in FEATURE_OF.items():
+        phases = {kind.name.lower() for kind in features.get(name).phases}
+        allowed_at = set().union(*ON_A_WORKSHOP[permission][PUBLISHED].values())
+        assert allowed_at == phases, permission
 
 
 @pytest.mark.parametrize("moment", list(MOMENTS))
-@pytest.mark.parametrize("action", list(MATRIX))
-def test_every_role_may_do_exactly_what_the_matrix_says(world, action, moment):
+@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("permission", list(ON_A_WORKSHOP))
+def test_on_a_workshop_every_role_may_do_exactly_what_the_table_says(
+    world, permission, status, moment
+):
+    workshop = world["workshops"][status]
     with time_machine.travel(MOMENTS[moment], tick=False):
-        outcome = {role: allowed(world, action, world["people"][role]) for role in ROLES}
-    expected = {role: moment in MATRIX[action].get(role, set()) for role in ROLES}
-    assert outcome == expected
+        outcome = {
+            role: rules.has_perm(permission, world["people"][role], workshop) for role in ROLES
+        }
+    table = ON_A_WORKSHOP[permission].get(status, {})
+    assert outcome == {role: moment in table.get(role, ()) for role in ROLES}
 
 
-def test_the_moments_fall_where_the_matrix_says():
+@pytest.mark.parametrize("permission", list(ON_A_COUNCIL))
+def test_on_a_council_every_role_may_do_exactly_what_the_table_says(world, permission):
+    with time_machine.travel(MOMENTS["debate"], tick=False):
+        outcome = {
+            role: rules.has_perm(permission, world["people"][role], world["council"])
+            for role in ROLES
+        }
+    assert outcome == {role: role in ON_A_COUNCIL[permission] for role in ROLES}
+
+
+@pytest.mark.parametrize("permission", list(WITHOUT_OBJECT))
+def test_without_an_object_every_role_may_do_exactly_what_the_table_says(world, permission):
+    outcome = {role: rules.has_perm(permission, world["people"][role]) for role in ROLES}
+    assert outcome == {role: role in WITHOUT_OBJECT[permission] for role in ROLES}
+
+
+def test_the_moments_fall_where_the_table_says():
     """Guard the table itself: each named moment is inside the phase it is named after."""
-    workshop_phases = [
-        (kind.name.lower(), START + PHASE_LENGTH * i, START + PHASE_LENGTH * (i + 1))
-        for i, kind in enumerate(PhaseKind)
-    ]
-    for name, starts_at, ends_at in workshop_phases:
-        assert starts_at <= MOMENTS[name] < ends_at
+    for index, kind in enumerate(PhaseKind):
+        assert START + PHASE_LENGTH * index <= MOMENTS[kind.name.lower()]
+        assert MOMENTS[kind.name.lower()] < START + PHASE_LENGTH * (index + 1)
     assert MOMENTS["before"] < START <= MOMENTS["communication"]
     assert MOMENTS["after"] >= START + PHASE_LENGTH * 5

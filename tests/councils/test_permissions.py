@@ -8,41 +8,20 @@ from ateliers.councils.models import Council, Mandate
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Workshop
 from tests.factories import MandateFactory, NeighbourhoodFactory, UserFactory
+from tests.roles import CITY_TEAM, ROLES, person_for
 
-ROLES = [
-    "anonymous",
-    "resident",
-    "council_member",
-    "council_president",
-    "former_president",
-    "elected",
-    "facilitator",
-    "city_staff",
-    "administrator",
-]
-CITY_TEAM = {"city_staff", "administrator"}
 MAY_PROPOSE = CITY_TEAM | {"council_president"}
 
 
 @pytest.fixture
-def actor(request, council, resident, elected, facilitator, city_staff, administrator):
-    """The person trying the action, or None for an anonymous visitor."""
-    role = request.param
-    return {
-        "anonymous": None,
-        "resident": resident,
-        "council_member": lambda: request.getfixturevalue("member"),
-        "council_president": lambda: request.getfixturevalue("president"),
-        "former_president": lambda: request.getfixturevalue("former_president"),
-        "elected": elected,
-        "facilitator": facilitator,
-        "city_staff": city_staff,
-        "administrator": administrator,
-    }[role]
+def actor(request, council):
+    """The person playing the role (tests/roles.py) for `council`; None when anonymous."""
+    person = person_for(request.param, council=council)
+    return person if person.is_authenticated else None
 
 
 def _login(client, actor):
-    person = actor() if callable(actor) else actor
+    person = actor
     if person is not None:
         client.force_login(person)
     return person

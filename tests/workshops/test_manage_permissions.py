@@ -7,52 +7,36 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from ateliers.core.models import Role
 from ateliers.workshops.models import Workshop
-from tests.factories import UserFactory, WorkshopFactory
+from tests.factories import WorkshopFactory
+from tests.roles import CITY_TEAM, FACILITATORS, ROLES, WORKSHOP_MANAGERS, person_for
 
 from .manage_data import contiguous_phases, next_month_start, workshop_form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-ROLES = [
-    "anonymous",
-    "resident",
-    "elected",
-    "other_facilitator",
-    "own_facilitator",
-    "city_staff",
-    "administrator",
-]
-MANAGERS = {"own_facilitator", "city_staff", "administrator"}
-CREATORS = {"other_facilitator", "own_facilitator", "city_staff", "administrator"}
+MANAGERS = WORKSHOP_MANAGERS
+CREATORS = CITY_TEAM | FACILITATORS
 STATUSES = [Workshop.Status.DRAFT, Workshop.Status.PUBLISHED, Workshop.Status.ARCHIVED]
 
 
 @pytest.fixture
-def workshop_of(facilitator):
-    """Make a workshop in a given status, run by the `facilitator` fixture."""
+def workshop_of():
+    """Make a workshop in a given status (its facilitator and participant are cast later)."""
 
     def make(status):
-        workshop = WorkshopFactory(status=status, title="Avant")
-        workshop.facilitators.add(facilitator)
-        return workshop
+        return WorkshopFactory(status=status, title="Avant")
 
     return make
 
 
-def log_in_as(role, client, request):
-    """Log the client in as `role`; `own_facilitator` is the workshop's facilitator."""
-    if role == "anonymous":
-        return None
-    if role == "own_facilitator":
-        user = request.getfixturevalue("facilitator")
-    elif role == "other_facilitator":
-        user = UserFactory(role=Role.FACILITATOR)
-    else:
-        user = request.getfixturevalue(role)
-    client.force_login(user)
-    return user
+def log_in_as(role, client, workshop=None):
+    """Log the client in as `role` (tests/roles.py): for `workshop`, the facilitator runs it
+    and the participant takes part."""
+    person = person_for(role, workshops=[workshop] if workshop else [])
+    if person.is_authenticated:
+        client.force_login(person)
+    return person
 
 
 def assert_turned_back(response):
@@ -74,8 +58,8 @@ def assert_refused(response, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_manage_list(client, request, role):
-    log_in_as(role, client, request)
+def test_manage_list(client, role):
+    log_in_as(role, client)
 
     response = client.get(reverse("workshops:manage"))
 
@@ -86,8 +70,8 @@ def test_manage_list(client, request, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_create(client, request, role):
-    log_in_as(role, client, request)
+def test_create(client, role):
+    log_in_as(role, client)
     url = reverse("workshops:create")
     data = workshop_form_data(kind="city", phases=contiguous_phases(next_month_start()))
 
@@ -106,9 +90,9 @@ def test_create(client, request, role):
 
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("role", ROLES)
-def test_edit(client, request, workshop_of, role, status):
+def test_edit(client, workshop_of, role, status):
     workshop = workshop_of(status)
-    log_in_as(role, client, request)
+    log_in_as(role, client, workshop)
     url = reverse("workshops:edit", args=[workshop.slug])
     phases = [(p.kind, p.starts_at, p.ends_at) for p in workshop.phases.all()]
     data = workshop_form_data(neighbourhood=workshop.neighbourhood, title="Après", phases=phases)
@@ -133,9 +117,9 @@ def test_edit(client, request, workshop_of, role, status):
 
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("role", ROLES)
-def test_publish(client, request, workshop_of, role, status):
+def test_publish(client, workshop_of, role, status):
     workshop = workshop_of(status)
-    log_in_as(role, client, request)
+    log_in_as(role, client, workshop)
     url = reverse("workshops:publish", args=[workshop.slug])
 
     page = client.get(url)
@@ -161,9 +145,9 @@ def test_publish(client, request, workshop_of, role, status):
 
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("role", ROLES)
-def test_archive(client, request, workshop_of, role, status):
+def test_archive(client, workshop_of, role, status):
     workshop = workshop_of(status)
-    log_in_as(role, client, request)
+    log_in_as(role, client, workshop)
     url = reverse("workshops:archive", args=[workshop.slug])
 
     page = client.get(url)
@@ -186,9 +170,9 @@ def test_archive(client, request, workshop_of, role, status):
 
 @pytest.mark.parametrize("status", STATUSES)
 @pytest.mark.parametrize("role", ROLES)
-def test_view_participants(client, request, workshop_of, role, status):
+def test_view_participants(client, workshop_of, role, status):
     workshop = workshop_of(status)
-    log_in_as(role, client, request)
+    log_in_as(role, client, workshop)
 
     response = client.get(reverse("workshops:participants", args=[workshop.slug]))
 

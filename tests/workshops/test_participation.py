@@ -5,7 +5,6 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 
-from ateliers.core.models import Role
 from ateliers.workshops.models import Capacity, Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.services import participation as services
@@ -16,10 +15,10 @@ from tests.factories import (
     UserFactory,
     WorkshopFactory,
 )
+from tests.roles import ROLES, person_for
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "resident", "participant", "facilitator", "city_staff", "elected"]
 TIMINGS = [
     pytest.param({"upcoming": True}, id="upcoming"),
     *[pytest.param({"phase": kind}, id=kind.name.lower()) for kind in PhaseKind],
@@ -35,18 +34,9 @@ LEAVING_PHASES = {
 
 
 def make_actor(role: str, workshop: Workshop):
-    """The person playing `role` for `workshop`; None for an anonymous visitor."""
-    if role == "anonymous":
-        return None
-    if role == "participant":
-        user = UserFactory(role=Role.RESIDENT)
-        ParticipationFactory(workshop=workshop, user=user, capacity=Capacity.RESIDENT)
-        return user
-    if role == "facilitator":
-        user = UserFactory(role=Role.FACILITATOR)
-        workshop.facilitators.add(user)
-        return user
-    return UserFactory(role=Role(role))
+    """The person playing `role` (tests/roles.py) for `workshop`; None when anonymous."""
+    person = person_for(role, workshops=[workshop])
+    return person if person.is_authenticated else None
 
 
 def messages_of(response) -> list[str]:
