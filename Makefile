@@ -58,6 +58,8 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 
 check: lint messages
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ENV=production SECRET_KEY=check-only-$$(date +%s)-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ALLOWED_HOSTS=example.org \
 		$(PY) manage.py check --deploy --fail-level WARNING

@@ -5,9 +5,10 @@ form error next to the field it names, or as a message on the next page. Its mes
 translated, so `str(error)` is ready to show.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 # The key for messages about the whole form rather than one field.
 WHOLE_FORM = None
@@ -21,14 +22,16 @@ class ApplicationError(Exception):
 
     def __init__(
         self,
-        message: str | None = None,
+        message: StrOrPromise | None = None,
         *,
         field: str | None = WHOLE_FORM,
-        errors: Mapping[str | None, list[str]] | None = None,
+        errors: Mapping[str | None, Sequence[StrOrPromise]] | None = None,
     ):
         if errors is None:
             errors = {field: [message or self.default_message]}
-        self.errors = {key: [str(item) for item in items] for key, items in errors.items()}
+        self.errors: dict[str | None, list[str]] = {
+            key: [str(item) for item in items] for key, items in errors.items()
+        }
         super().__init__(self.messages[0])
 
     @property
@@ -56,7 +59,7 @@ class Collected:
     def __init__(self):
         self.errors: dict[str | None, list[str]] = {}
 
-    def add(self, field: str | None, message) -> None:
+    def add(self, field: str | None, message: StrOrPromise) -> None:
         self.errors.setdefault(field, []).append(str(message))
 
     def raise_if_any(self, error_class: type[ApplicationError] = InvalidInput) -> None:

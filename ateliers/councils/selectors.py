@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import Count, Q, QuerySet
+from django_stubs_ext import StrOrPromise
 
 from ateliers.core.models import User
 
@@ -31,7 +32,7 @@ def council_names() -> QuerySet[Council]:
     return Council.objects.order_by("kind", "name").only("kind", "name", "slug")
 
 
-def group_by_kind(councils) -> list[tuple[str, str, list[Council]]]:
+def group_by_kind(councils) -> list[tuple[str, StrOrPromise, list[Council]]]:
     """[(kind, its label, its councils)] for the five kinds, in the order of Council.Kind."""
     groups: dict[str, list[Council]] = {value: [] for value in Council.Kind.values}
     for council in councils:

@@ -146,7 +146,8 @@ def _check_mandate(
         raise InvalidInput(_("Choose the role of this mandate."), field="role")
     validate_mandate_dates(starts_on=starts_on, ends_on=ends_on)
     same_dates = Mandate.objects.filter(_overlapping(starts_on, ends_on), council=council)
-    same_dates = same_dates.exclude(pk=exclude_pk)
+    if exclude_pk is not None:
+        same_dates = same_dates.exclude(pk=exclude_pk)
     if same_dates.filter(user=user).exists():
         raise InvalidInput(
             _(

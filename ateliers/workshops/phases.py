@@ -5,7 +5,7 @@ allows is not written here: each app declares its own (workshops/features.py).
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +71,9 @@ PHASE_TYPES: dict[PhaseKind, PhaseType] = {
 }
 
 
-def default_phase_bounds(starts_at, ends_at) -> list[tuple[PhaseKind, object, object]]:
+def default_phase_bounds(
+    starts_at: datetime, ends_at: datetime
+) -> list[tuple[PhaseKind, datetime, datetime]]:
     """Split [starts_at, ends_at) into the five phases by their default weights.
 
     Boundaries are rounded to the hour so the pre-filled form reads cleanly.

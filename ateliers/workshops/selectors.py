@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from ateliers.core.models import User
 
@@ -138,7 +139,9 @@ def participation_panel(*, workshop: Workshop, user, now: datetime) -> Participa
     return ParticipationPanel(by_registration[registration.status], registration)
 
 
-def counts_by_capacity(*, workshop: Workshop, with_zeros: bool = False) -> list[tuple[str, int]]:
+def counts_by_capacity(
+    *, workshop: Workshop, with_zeros: bool = False
+) -> list[tuple[StrOrPromise, int]]:
     """(capacity label, number of participants) in the order of Capacity, in one query;
     capacities nobody took are left out unless `with_zeros` (the management page shows all)."""
     rows = dict(
@@ -205,7 +208,7 @@ def upcoming_workshops(*, now, limit: int = 6) -> list[Workshop]:
 @dataclass(frozen=True)
 class PhaseCount:
     key: str  # the value of the list's "phase" filter
-    label: str
+    label: StrOrPromise
     count: int
 
 

@@ -69,7 +69,7 @@ class _Gram:
             parts = [b.T @ (b @ v) for b in self.blocks]
         else:
             parts = list(self.pool.map(lambda b: b.T @ (b @ v), self.blocks))
-        return np.sum(parts, axis=0, dtype=np.float64)
+        return np.asarray(np.sum(parts, axis=0, dtype=np.float64))
 
     def close(self):
         if self.pool is not None:

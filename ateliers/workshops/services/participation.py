@@ -56,7 +56,10 @@ class InvalidCapacity(ParticipationError, InvalidInput):
 
 
 # Capacities that state a role: whoever claims one must hold it. The others are declared.
-ROLE_OF_CAPACITY = {Capacity.ELECTED: Role.ELECTED, Capacity.CITY_STAFF: Role.CITY_STAFF}
+ROLE_OF_CAPACITY: dict[str, str] = {
+    Capacity.ELECTED: Role.ELECTED,
+    Capacity.CITY_STAFF: Role.CITY_STAFF,
+}
 
 
 def councils_of(user: User, *, today: datetime.date):
