@@ -1,0 +1,52 @@
+"""Generate a city at the size of a real one, to measure the site (docs/performance.md).
+
+    manage.py generate_city --scale city --seed 1
+
+Writes into an empty database (a dedicated one: `DATABASE_URL=…/ateliers_city`), in bulk,
+reproducibly from the seed, showing progress. Each app generates its part, in the order of
+the layers; later apps add their rows (debates, recommendations…) the same way.
+"""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+
+from ateliers.core.generate import GENERATED_DOMAIN, GENERATED_PASSWORD
+from ateliers.core.generated_city import SCALES, GeneratedCity
+from ateliers.core.models import User
+
+GENERATORS = [
+    "ateliers.core.generate",
+    "ateliers.councils.generate",
+    "ateliers.workshops.generate",
+    "ateliers.proposals.generate",
+]
+
+
+class Command(BaseCommand):
+    help = "Generate a city at scale (small, city, metropolis) into an empty database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=list(SCALES), default="small")
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, scale, seed, **options):
+        if User.objects.exists():
+            raise CommandError(
+                "The database is not empty: generate the city into a database of its own "
+                "(e.g. DATABASE_URL=postgres://…/ateliers_city, then migrate)."
+            )
+        city = GeneratedCity(scale=SCALES[scale], seed=seed, report=self.stdout.write)
+        city.say(f"Generating the “{scale}” city from seed {seed}…")
+        with transaction.atomic():
+            for path in GENERATORS:
+                import_module(path).generate(city)
+        if connection.vendor == "postgresql":
+            city.say("Updating the planner's statistics (ANALYZE)…")
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        city.say(
+            "Done. Every account's password is "
+            f"{GENERATED_PASSWORD!r}: personne0@{GENERATED_DOMAIN}, personne1@…"
+        )

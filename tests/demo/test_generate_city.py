@@ -1,0 +1,108 @@
+"""`manage.py generate_city`: a city at scale, consistent as the services would leave it, and
+the same city from the same seed."""
+
+import datetime
+from io import StringIO
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ateliers.activity.models import Action
+from ateliers.core.generated_city import SCALES
+from ateliers.core.models import Neighbourhood, User
+from ateliers.councils.models import Council, Mandate
+from ateliers.proposals.models import WorkshopProposal
+from ateliers.workshops.models import Participation, Workshop
+from ateliers.workshops.phases import PhaseKind
+
+pytestmark = pytest.mark.django_db
+
+SMALL = SCALES["small"]
+NOW = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
+
+
+def generate(seed=1) -> str:
+    out = StringIO()
+    with time_machine.travel(NOW, tick=False):
+        call_command("generate_city", scale="small", seed=seed, stdout=out)
+    return out.getvalue()
+
+
+def fingerprint() -> list:
+    return [
+        sorted(User.objects.values_list("email", "display_name", "role", "neighbourhood__slug")),
+        sorted(
+            Workshop.objects.values_list(
+                "slug", "kind", "status", "starts_at", "ends_at", "capacity", "participant_count"
+            )
+        ),
+        sorted(Participation.objects.values_list("workshop__slug", "user__email", "capacity")),
+        sorted(Mandate.objects.values_list("council__slug", "user__email", "role", "starts_on")),
+    ]
+
+
+def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress():
+    printed = generate()
+    assert User.objects.count() == SMALL.accounts
+    assert Neighbourhood.objects.count() == SMALL.neighbourhoods
+    assert Neighbourhood.objects.filter(is_priority=True).count() == SMALL.priority_neighbourhoods
+    assert Council.objects.count() == SMALL.councils
+    assert Mandate.objects.count() == SMALL.mandates
+    assert Workshop.objects.count() == SMALL.workshops
+    assert Participation.objects.count() == SMALL.participations
+    assert WorkshopProposal.objects.count() == SMALL.proposals
+    assert "participations: 1,200 done" in printed
+
+
+def test_the_city_is_consistent_as_the_services_would_leave_it():
+    generate()
+    workshops = Workshop.objects.annotate(rows=Count("participations"))
+    for workshop in workshops.prefetch_related("phases"):
+        assert workshop.participant_count == workshop.rows
+        assert workshop.capacity is None or workshop.rows <= workshop.capacity
+        phases = workshop.ordered_phases
+        assert [phase.kind for phase in phases] == list(PhaseKind)
+        assert (phases[0].starts_at, phases[-1].ends_at) == (workshop.starts_at, workshop.ends_at)
+        if workshop.status == Workshop.Status.DRAFT:
+            assert workshop.rows == 0
+    with time_machine.travel(NOW, tick=False):
+        published = Workshop.objects.published()
+        for kind in PhaseKind:
+            assert published.in_phase(kind).exists(), kind.label
+        assert published.upcoming().exists() and published.finished().exists()
+        today = timezone.localdate()
+        presidents = (
+            Mandate.objects.current(today)
+            .filter(role=Mandate.Role.PRESIDENT)
+            .values("council")
+            .annotate(number=Count("pk"))
+        )
+        assert presidents and all(row["number"] == 1 for row in presidents)
+    largest = Workshop.objects.order_by("-participant_count").first()
+    assert largest.participant_count == SMALL.largest_workshop
+    # The activity log holds what happened: each creation, publication and participation.
+    assert Action.objects.filter(verb="workshop.created").count() == SMALL.workshops
+    assert Action.objects.filter(verb="workshop.joined").count() == SMALL.participations
+    assert not Action.objects.filter(Q(verb="workshop.joined") & Q(public=True)).exists()
+    # Every generated account can log in (verified address, the printed password).
+    assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
+
+
+def test_the_same_seed_gives_the_same_city_and_another_seed_another():
+    generate(seed=7)
+    first = fingerprint()
+    call_command("flush", interactive=False, verbosity=0)
+    generate(seed=7)
+    assert fingerprint() == first
+    call_command("flush", interactive=False, verbosity=0)
+    generate(seed=8)
+    assert fingerprint() != first
+
+
+def test_it_refuses_a_database_that_is_not_empty(resident):
+    with pytest.raises(CommandError, match="not empty"):
+        generate()
+    assert User.objects.count() == 1
