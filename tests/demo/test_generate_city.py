@@ -91,6 +91,7 @@ def test_the_city_is_consistent_as_the_services_would_leave_it():
     assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_same_seed_gives_the_same_city_and_another_seed_another():
     generate(seed=7)
     first = fingerprint()
