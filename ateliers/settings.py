@@ -126,6 +126,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Sessions are read from the cache (Redis when REDIS_URL is set, shared by every web
+# process) and written through to the database: no session query on most requests.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 AUTH_USER_MODEL = "core.User"
 # Every permission is a rule; the second backend logs people in and answers no permission
 # from the database (ateliers/core/auth.py).

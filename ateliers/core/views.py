@@ -1,11 +1,11 @@
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .forms import ProfileForm
 from .services import profile_update
@@ -50,6 +50,13 @@ def email_remove_confirm(request):
         raise Http404
     address = get_object_or_404(EmailAddress, user=request.user, email__iexact=email)
     return render(request, "core/email_remove_confirm.html", {"address": address, "nav": "profile"})
+
+
+@require_GET
+def alive(request):
+    """For load balancers and the load test's bare view: the web process answers, through
+    every middleware, without touching the database."""
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 # Error pages: French by default, never a traceback.

@@ -478,9 +478,9 @@ def test_management_list_query_budget(client, django_assert_num_queries, facilit
         workshop.themes.add(ThemeFactory())
     client.force_login(facilitator)
 
-    # 1 session, 2 user, 3 count for the paginator, 4 workshops with neighbourhoods,
-    # 5 their facilitators, 6 their phases. The same for 1 row or 8.
-    with django_assert_num_queries(6):
+    # 1 user (the session comes from the cache), 2 count for the paginator, 3 workshops
+    # with neighbourhoods, 4 their facilitators, 5 their phases. The same for 1 row or 8.
+    with django_assert_num_queries(5):
         response = client.get(MANAGE_URL)
     assert len(response.context["workshops"]) == rows
 
@@ -527,10 +527,10 @@ def test_participants_query_budget(client, django_assert_num_queries, city_staff
     client.force_login(city_staff)
     url = reverse("workshops:participants", args=[workshop.slug])
 
-    # 1 session, 2 user, 3 workshop, 4-7 its facilitators, phases, themes, sponsors
-    # (prefetched for every management page), 8 count for the paginator,
-    # 9 the page of participations with people and councils, 10 counts per capacity.
-    with django_assert_num_queries(10):
+    # 1 user (the session comes from the cache), 2 workshop, 3-6 its facilitators, phases,
+    # themes, sponsors (prefetched for every management page), 7 count for the paginator,
+    # 8 the page of participations with people and councils, 9 counts per capacity.
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert len(response.context["participations"]) == rows
 
