@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "ateliers.core.middleware.MethodNotAllowedPage",
+    # Last, so that its process_exception sees a view's database error first.
+    "ateliers.core.middleware.DatabaseUnavailablePage",
 ]
 
 ROOT_URLCONF = "ateliers.urls"
@@ -253,9 +255,23 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # While the database is unavailable every request fails the same way: one line each,
+        # not a traceback each (ateliers/core/database_unavailable.py).
+        "one_line_when_database_unavailable": {
+            "()": "ateliers.core.database_unavailable.OneLineWhenDatabaseUnavailable"
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        "django.request": {
+            "handlers": ["console"],
+            "level": "ERROR",
+            "propagate": False,
+            "filters": ["one_line_when_database_unavailable"],
+        }
+    },
 }
 
 ATELIERS_PAGE_SIZE = 12
