@@ -275,3 +275,6 @@ LOGGING = {
 }
 
 ATELIERS_PAGE_SIZE = 12
+# Multiplies the per-person limits on our forms (core/ratelimit.py). Only load tests and the
+# outage drill raise it; the limits themselves are written next to each view.
+FORM_RATE_LIMIT_FACTOR = env_int("FORM_RATE_LIMIT_FACTOR", 1, minimum=1)

@@ -68,6 +68,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
         ("DJANGO_DEBUG", "ture"),
         ("EMAIL_USE_TLS", "oui"),
         ("EMAIL_PORT", "2x"),
+        ("FORM_RATE_LIMIT_FACTOR", "0"),
     ],
 )
 def test_a_mistyped_value_stops_the_start_with_its_name(tmp_path, variable, value):
