@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-de
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev messages locale check lint format bench serve
+.PHONY: demo test install install-dev messages locale check lint format bench serve outage-drill
 
 # The runtime only (what production installs): enough for `make demo`.
 $(STAMP): requirements.txt
@@ -67,3 +67,8 @@ check: lint messages
 bench: install-dev
 	$(PY) -m pip install --quiet -r requirements-bench.txt
 	$(PY) -m bench.opinions
+
+# Restarts this machine's PostgreSQL (cluster 15/main) under a write load, then reports lost and
+# duplicated writes and the recovery time (bench/db_restart.py). Never part of `make test`.
+outage-drill: install
+	$(PY) -m bench.db_restart

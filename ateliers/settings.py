@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from ateliers.env import env_bool, env_int, env_list, env_str
+from ateliers.timeouts import read_database_timeouts
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("ATELIERS_VAR_DIR", str(BASE_DIR / "var")))
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "ateliers.core.middleware.MethodNotAllowedPage",
+    # Last, so that its process_exception sees a view's database error first.
+    "ateliers.core.middleware.DatabaseUnavailablePage",
 ]
 
 ROOT_URLCONF = "ateliers.urls"
@@ -95,7 +98,18 @@ TEMPLATES = [
 # Database: SQLite file by default; PostgreSQL (or any) when DATABASE_URL is set.
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Connections are kept for a minute and checked before a request uses them again: after
+    # the database restarted, a worker reconnects instead of failing once on a dead connection.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # The database gives up on a lock or a statement before gunicorn kills the worker
+        # (ateliers/timeouts.py); the request then gets the 503 page.
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["options"] = " ".join(
+            filter(None, [options.get("options", ""), read_database_timeouts().postgres_options()])
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -246,9 +260,26 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # While the database is unavailable every request fails the same way: one line each,
+        # not a traceback each (ateliers/core/database_unavailable.py).
+        "one_line_when_database_unavailable": {
+            "()": "ateliers.core.database_unavailable.OneLineWhenDatabaseUnavailable"
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        "django.request": {
+            "handlers": ["console"],
+            "level": "ERROR",
+            "propagate": False,
+            "filters": ["one_line_when_database_unavailable"],
+        }
+    },
 }
 
 ATELIERS_PAGE_SIZE = 12
+# Multiplies the per-person limits on our forms (core/ratelimit.py). Only load tests and the
+# outage drill raise it; the limits themselves are written next to each view.
+FORM_RATE_LIMIT_FACTOR = env_int("FORM_RATE_LIMIT_FACTOR", 1, minimum=1)

@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from .database_unavailable import database_unavailable_page, is_database_unavailable
+
 
 class LanguageCookieMiddleware:
     """French by default, whatever the browser asks for; the switcher's choice when made.
@@ -41,3 +43,22 @@ class MethodNotAllowedPage:
             page["Allow"] = response["Allow"]
             return page
         return response
+
+
+class DatabaseUnavailablePage:
+    """The 503 page when a view fails because the database cannot answer.
+
+    Errors raised outside the views reach the 500 handler, which answers the same page
+    (core.views.server_error); see core/database_unavailable.py.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if is_database_unavailable(exception):
+            return database_unavailable_page(request, exception)
+        return None

@@ -1,3 +1,5 @@
+import sys
+
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .database_unavailable import database_unavailable_page, is_database_unavailable
 from .forms import ProfileForm
 from .services import profile_update
 
@@ -77,4 +80,9 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
+    # Called while the error is being handled: a database that failed outside a view (in a
+    # middleware, or while rendering another error page) gets the 503 page too.
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        return database_unavailable_page(request, error)
     return render(request, "500.html", status=500)
