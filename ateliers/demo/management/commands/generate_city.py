@@ -39,6 +39,12 @@ class Command(BaseCommand):
             )
         city = GeneratedCity(scale=SCALES[scale], seed=seed, report=self.stdout.write)
         city.say(f"Generating the “{scale}” city from seed {seed}…")
+        if connection.vendor == "postgresql":
+            # A generation is one long transaction of large statements: lift the limits that
+            # protect the site's requests (ateliers/timeouts.py), for this session only.
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
+                cursor.execute("SET idle_in_transaction_session_timeout = 0")
         with transaction.atomic():
             for path in GENERATORS:
                 import_module(path).generate(city)
