@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-de
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev messages locale check lint format bench serve outage-drill
+.PHONY: demo test install install-dev messages locale check lint format bench serve loadtest outage-drill
 
 # The runtime only (what production installs): enough for `make demo`.
 $(STAMP): requirements.txt
@@ -72,3 +72,9 @@ bench: install-dev
 # duplicated writes and the recovery time (bench/db_restart.py). Never part of `make test`.
 outage-drill: install
 	$(PY) -m bench.db_restart
+
+# Needs PostgreSQL and Redis (DATABASE and cache of the load test: see bench/loadtest.py);
+# generates the city the first time (a few minutes), then writes docs/performance.md.
+loadtest: install-dev
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	$(PY) -m bench.loadtest $(LOADTEST_ARGS)

@@ -1,0 +1,413 @@
+"""The load test: a generated city on PostgreSQL, gunicorn, Locust, and a report.
+
+    python -m bench.loadtest                       # city scale, 20, 50 and 100 users
+    python -m bench.loadtest --users 20 --duration 30 --page-duration 10
+    python -m bench.loadtest --nodes 2             # two web nodes behind one address
+    make loadtest
+
+Steps:
+1. The database `ateliers_loadtest_<scale>` (LOADTEST_DATABASE_URL to choose another): made,
+   migrated and filled by `generate_city --scale <scale> --seed 1` unless it already holds that
+   city (generating `city` takes a few minutes; later runs reuse it). Redis database 14 holds
+   the cache and the sessions (LOADTEST_REDIS_URL), emptied at the start.
+2. Production settings (DEBUG off, collected static files, cached sessions in Redis), and
+   gunicorn with gunicorn.conf.py: one node of 2 workers, or two nodes behind
+   bench/balancer.py.
+3. Each page alone, as fast as 20 users can ask, beside the bare view (`/sante/`, the same
+   middleware, no database): its throughput, and its share of the bare view's.
+4. The mix of bench/locustfile.py (anonymous visitors and logged-in residents, who also join
+   and leave workshops) at each number of users: p50, p95, p99 and throughput per page.
+5. The queries of each page at the small and at this scale (bench/page_queries.py).
+6. The report, with the machine it ran on, in docs/performance.md (`--report` elsewhere).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+LOCUST = str(Path(sys.executable).parent / "locust")
+SEED = 1
+# The goals of the performance issue, for the report.
+GOAL_P95_MS = 100
+GOAL_SHARE_ANONYMOUS = 0.30
+GOAL_SHARE_LOGGED_IN = 0.10
+ALONE_USERS = 20
+
+
+def log(message: str) -> None:
+    print(f"[{datetime.datetime.now():%H:%M:%S}] {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run(command: list[str], env: dict, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, env=env, cwd=BASE_DIR, check=True, **kwargs)  # noqa: S603
+
+
+# The city
+
+
+def ensure_city(database_url: str, scale: str, env: dict) -> None:
+    from ateliers.core.generated_city import SCALES
+
+    admin_url, name = database_url.rsplit("/", 1)
+    with psycopg.connect(f"{admin_url}/postgres", autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    with psycopg.connect(database_url) as connection:
+        accounts = connection.execute("SELECT count(*) FROM core_user").fetchone()[0]
+    if accounts == SCALES[scale].accounts:
+        log(f"the {scale} city is already in {name}")
+        return
+    if accounts:
+        raise SystemExit(f"{name} holds another city ({accounts} accounts): drop it first.")
+    log(f"generating the {scale} city into {name} (minutes at city scale)")
+    run([PYTHON, "manage.py", "generate_city", "--scale", scale, "--seed", str(SEED)], env)
+
+
+def write_targets(env: dict, path: Path, sessions: int) -> dict:
+    """The slugs the visitors ask for, and sessions of residents, made in the site's store."""
+    script = f"""
+import json, django
+django.setup()
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from importlib import import_module
+from django.utils import timezone
+from ateliers.core.models import Role, User
+from ateliers.councils.models import Council
+from ateliers.workshops.models import Workshop
+from ateliers.workshops.phases import PhaseKind
+store = import_module(settings.SESSION_ENGINE).SessionStore
+now = timezone.now()
+running = Workshop.objects.published().filter(starts_at__lte=now, ends_at__gt=now)
+largest = Workshop.objects.published().order_by("-participant_count").first()
+joinable = Workshop.objects.published().in_phase(PhaseKind.COMMUNICATION, now).filter(
+    capacity__isnull=True)
+sessions = []
+for user in User.objects.filter(role=Role.RESIDENT, is_active=True).order_by("pk")[:{sessions}]:
+    session = store()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "ateliers.core.auth.EmailLoginBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    sessions.append(session.session_key)
+print(json.dumps({{
+    "workshops": list(running.values_list("slug", flat=True)[:200]),
+    "largest": largest.slug,
+    "largest_participants": largest.participant_count,
+    "joinable": list(joinable.values_list("slug", flat=True)[:20]),
+    "councils": list(Council.objects.values_list("slug", flat=True)),
+    "sessions": sessions,
+}}))
+"""
+    output = run([PYTHON, "-c", script], env, capture_output=True, text=True).stdout
+    targets = json.loads(output.strip().splitlines()[-1])
+    path.write_text(json.dumps(targets))
+    return targets
+
+
+# The servers
+
+
+class Servers:
+    """gunicorn node(s), behind the balancer when there are two; stopped on exit."""
+
+    def __init__(self, env: dict, nodes: int, workers: int):
+        self.processes: list[subprocess.Popen] = []
+        ports = [free_port() for _ in range(nodes)]
+        for port in ports:
+            self.processes.append(
+                subprocess.Popen(  # noqa: S603
+                    [
+                        PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "ateliers.wsgi",
+                        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+                        "--no-control-socket",
+                    ],
+                    env=env, cwd=BASE_DIR, stdout=subprocess.DEVNULL,
+                )
+            )
+        if nodes == 1:
+            self.port = ports[0]
+        else:
+            self.port = free_port()
+            addresses = [f"127.0.0.1:{port}" for port in ports]
+            self.processes.append(
+                subprocess.Popen(  # noqa: S603
+                    [PYTHON, "-m", "bench.balancer", f"127.0.0.1:{self.port}", *addresses],
+                    env=env, cwd=BASE_DIR,
+                )
+            )
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._wait(ports + [self.port])
+
+    def _wait(self, ports: list[int]) -> None:
+        deadline = time.monotonic() + 60
+        for port in ports:
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        self.stop()
+                        raise SystemExit(f"nothing answers on port {port}") from None
+                    time.sleep(0.2)
+
+    def stop(self) -> None:
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+# Locust
+
+
+def locust(env: dict, url: str, *, users: int, seconds: int, only: str = "") -> dict:
+    """Run Locust headless; per request name: count, failures, p50, p95, p99, req/s."""
+    with tempfile.TemporaryDirectory() as folder:
+        prefix = Path(folder) / "run"
+        run_env = {**env, "LOADTEST_ONLY": only}
+        subprocess.run(  # noqa: S603
+            [
+                LOCUST, "-f", "bench/locustfile.py", "--headless", "--host", url,
+                "-u", str(users), "-r", str(users), "-t", f"{seconds}s",
+                "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING",
+                "--stop-timeout", "5",
+            ],
+            env=run_env, cwd=BASE_DIR, check=False,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        rows = {}
+        with open(f"{prefix}_stats.csv", newline="") as stats:  # noqa: PTH123
+            for row in csv.DictReader(stats):
+                rows[row["Name"]] = {
+                    "count": int(row["Request Count"]),
+                    "failures": int(row["Failure Count"]),
+                    "p50": float(row["50%"] or 0),
+                    "p95": float(row["95%"] or 0),
+                    "p99": float(row["99%"] or 0),
+                    "rps": float(row["Requests/s"] or 0),
+                }
+        return rows
+
+
+# Queries at two scales
+
+
+def query_counts(env: dict) -> dict:
+    output = run([PYTHON, "-m", "bench.page_queries"], env, capture_output=True, text=True)
+    return json.loads(output.stdout)
+
+
+def small_city_counts(base_env: dict) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**base_env, "ATELIERS_VAR_DIR": folder}
+        env.pop("DATABASE_URL", None)
+        env.pop("REDIS_URL", None)
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        run(
+            [PYTHON, "manage.py", "generate_city", "--scale", "small", "--seed", str(SEED)],
+            env,
+            stdout=subprocess.DEVNULL,
+        )
+        return query_counts(env)
+
+
+# The report
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = next(
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+        memory = f"{int(memory) / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        memory = "?"
+    postgres = subprocess.run(
+        ["psql", "--version"], capture_output=True, text=True, check=False  # noqa: S607
+    ).stdout.strip()
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory} of memory, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, {postgres}, Redis"
+    )
+
+
+def report(args, targets, alone, mixes, counts, started, finished) -> str:
+    bare = alone["bare view"]["rps"] or 1
+    lines = [
+        "# Performance at city scale",
+        "",
+        "Measured by `make loadtest` (bench/loadtest.py): the figures below are rewritten by each",
+        "run. The goals (issue \"Fast at city scale\"): at 20 users, p95 ≤ 100 ms for every",
+        "page; anonymous pages at ≥ 30 % of the bare view's throughput, logged-in pages ≥ 10 %.",
+        "",
+        f"- Run: {started:%Y-%m-%d %H:%M} to {finished:%H:%M} UTC.",
+        f"- Machine: {machine()}. Locust runs on the same machine as the server and takes",
+        "  part of the same cores.",
+        f"- City: `generate_city --scale {args.scale} --seed {SEED}`"
+        f" (the largest workshop has {targets['largest_participants']:,} participants).",
+        f"- Server: gunicorn, {args.nodes} node(s) of {args.workers} sync workers,"
+        " production settings, PostgreSQL and Redis on the same machine"
+        + (", behind bench/balancer.py" if args.nodes > 1 else "")
+        + ".",
+        "",
+        f"## Each page alone ({ALONE_USERS} users without pause, {args.page_duration} s each)",
+        "",
+        "| page | req/s | share of the bare view | p50 ms | p95 ms | goal |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for name, row in alone.items():
+        share = row["rps"] / bare
+        goal = GOAL_SHARE_LOGGED_IN if "logged in" in name or name == "my workshops" else (
+            GOAL_SHARE_ANONYMOUS
+        )
+        met = "—" if name == "bare view" else ("met" if share >= goal else f"below {goal:.0%}")
+        lines.append(
+            f"| {name} | {row['rps']:.0f} | {share:.0%} | {row['p50']:.0f} | {row['p95']:.0f} "
+            f"| {met} |"
+        )
+    for users, rows in mixes.items():
+        lines += [
+            "",
+            f"## The mix at {users} users ({args.duration} s)",
+            "",
+            "| request | count | failures | p50 ms | p95 ms | p99 ms | req/s |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name, row in rows.items():
+            lines.append(
+                f"| {name} | {row['count']} | {row['failures']} | {row['p50']:.0f} | "
+                f"{row['p95']:.0f} | {row['p99']:.0f} | {row['rps']:.1f} |"
+            )
+    small, city = counts
+    lines += [
+        "",
+        "## Queries per page, rendered with an empty cache",
+        "",
+        f"| page | small city | {args.scale} city |",
+        "|---|---:|---:|",
+    ]
+    for name in city:
+        lines.append(f"| {name} | {small.get(name)} | {city[name]} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", default="city", choices=["small", "city", "metropolis"])
+    parser.add_argument("--users", default="20,50,100")
+    parser.add_argument("--duration", type=int, default=60, help="seconds of each mix")
+    parser.add_argument("--page-duration", type=int, default=15, help="seconds of each page")
+    parser.add_argument("--nodes", type=int, default=1, choices=[1, 2])
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per node")
+    parser.add_argument("--sessions", type=int, default=40)
+    parser.add_argument("--report", default=str(BASE_DIR / "docs" / "performance.md"))
+    args = parser.parse_args()
+    started = datetime.datetime.now(datetime.UTC)
+
+    database_url = os.environ.get(
+        "LOADTEST_DATABASE_URL",
+        f"postgres://postgres@127.0.0.1:5432/ateliers_loadtest_{args.scale}",
+    )
+    redis_url = os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ateliers.settings",
+        "PYTHONPATH": str(BASE_DIR),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+    }
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ateliers.settings")
+    ensure_city(database_url, args.scale, env)
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+    server_env = {
+        **env,
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], server_env)
+    folder = Path(tempfile.mkdtemp(prefix="loadtest-"))
+    targets = write_targets(server_env, folder / "targets.json", args.sessions)
+    env_locust = {**env, "LOADTEST_TARGETS": str(folder / "targets.json")}
+
+    servers = Servers(server_env, args.nodes, args.workers)
+    try:
+        alone = {}
+        for name in _page_names():
+            log(f"alone: {name}")
+            rows = locust(
+                env_locust, servers.url, users=ALONE_USERS, seconds=args.page_duration, only=name
+            )
+            alone[name] = rows.get(name) or {"rps": 0, "p50": 0, "p95": 0, "count": 0}
+        mixes = {}
+        for users in (int(number) for number in args.users.split(",")):
+            log(f"mix: {users} users")
+            mixes[users] = locust(env_locust, servers.url, users=users, seconds=args.duration)
+    finally:
+        servers.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+    log("queries per page, small and this city")
+    counts = (small_city_counts(env), query_counts(env))
+    finished = datetime.datetime.now(datetime.UTC)
+    text = report(args, targets, alone, mixes, counts, started, finished)
+    Path(args.report).write_text(text)
+    log(f"report written to {args.report}")
+    print(text)
+
+
+def _page_names() -> list[str]:
+    """The pages of bench/locustfile.py, the bare view first (read without importing it:
+    it needs its targets file)."""
+    source = (BASE_DIR / "bench" / "locustfile.py").read_text()
+    table = source[source.index("PAGES = {") : source.index("\n}\n", source.index("PAGES = {"))]
+    return re.findall(r'^    "([^"]+)": \(', table, flags=re.MULTILINE)
+
+
+if __name__ == "__main__":
+    main()

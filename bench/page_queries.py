@@ -1,0 +1,68 @@
+"""How many database queries each page of the load test costs, on whatever database the
+environment points at (run by bench/loadtest.py on the small and the generated city).
+
+    DATABASE_URL=postgres://…/ateliers_loadtest_city python -m bench.page_queries
+
+Prints a JSON object: page name → number of queries, for an anonymous visitor and for a
+logged-in resident, with the cache emptied before each page: the work of rendering it.
+"""
+
+import json
+import os
+import sys
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ateliers.settings")
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from ateliers.councils.models import Council
+    from ateliers.workshops.models import Workshop
+
+    settings.ALLOWED_HOSTS = ["*"]
+    largest = Workshop.objects.published().order_by("-participant_count").first()
+    council = Council.objects.order_by("pk").first()
+    resident = (
+        largest.participations.select_related("user").order_by("pk").first().user
+        if largest and largest.participant_count
+        else None
+    )
+    pages = {
+        "home": "/",
+        "workshop list": "/ateliers/",
+        "workshop list, filtered": "/ateliers/?kind=neighbourhood&phase=3",
+        "workshop list, page 20": "/ateliers/?page=20",
+        "workshop page, largest": largest.get_absolute_url(),
+        "workshop history": f"{largest.get_absolute_url()}historique/",
+        "councils": "/conseils/",
+        "council page": council.get_absolute_url(),
+    }
+    logged_in = {
+        "home, logged in": "/",
+        "workshop page, logged in": largest.get_absolute_url(),
+        "my workshops": "/ateliers/mes-ateliers/",
+    }
+    counts = {}
+    visitor, member = Client(), Client()
+    if resident is not None:
+        member.force_login(resident)
+    for client, table in ((visitor, pages), (member, logged_in)):
+        for name, url in table.items():
+            client.get(url)
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            counts[name] = len(queries) if response.status_code == 200 else None
+    json.dump(counts, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
