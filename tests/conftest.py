@@ -62,6 +62,14 @@ def administrator(db):
     return UserFactory(role=Role.ADMINISTRATOR, display_name="Eva Administratrice")
 
 
+@pytest.fixture
+def superuser(db):
+    """An administrator who may also use Django's admin (/admin/)."""
+    return UserFactory(
+        role=Role.ADMINISTRATOR, display_name="Sam Superviseur", is_staff=True, is_superuser=True
+    )
+
+
 # A council and its people, for the councils' and the proposals' tests.
 
 

@@ -12,5 +12,5 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["verb"].choices = [
             ("", pgettext_lazy("activity", "Everything")),
-            *[(verb.name, verb.name) for verb in verbs.all_verbs()],
+            *[(verb.name, verb.label) for verb in verbs.all_verbs()],
         ]

@@ -46,6 +46,12 @@ class Action(models.Model):
         return self.sentence
 
     @property
+    def target_has_page(self) -> bool:
+        """Whether the kind of object acted on has a page (asks the model class, no query)."""
+        model = self.target_type.model_class()
+        return model is not None and hasattr(model, "get_absolute_url")
+
+    @property
     def sentence(self) -> str:
         verb = verbs.get(self.verb)
         values = dict(self.data)

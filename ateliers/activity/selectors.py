@@ -18,11 +18,18 @@ def history_of(target: models.Model, *, public_only: bool = True) -> QuerySet[Ac
 
 
 def audit_trail(*, verb: str = "", actor_id: int | None = None) -> QuerySet[Action]:
-    """Everything, newest first, with what each line shows read in a fixed number of queries
-    (the targets: one query per kind of object)."""
+    """Everything, newest first, with what each line shows, in one query whatever the kinds
+    of objects listed: the targets are not loaded (the line shows the label kept when it
+    happened, and links through `target_of`)."""
     actions = Action.objects.select_related("actor", "target_type")
     if verb:
         actions = actions.filter(verb=verb)
     if actor_id:
         actions = actions.filter(actor_id=actor_id)
-    return actions.prefetch_related("target")
+    return actions
+
+
+def target_of(*, pk: int) -> models.Model | None:
+    """What the action `pk` was about, or None if it was deleted since. Raises
+    Action.DoesNotExist for an unknown action."""
+    return Action.objects.select_related("target_type").get(pk=pk).target

@@ -6,4 +6,5 @@ app_name = "activity"
 
 urlpatterns = [
     path("", staff.audit_trail, name="audit_trail"),
+    path("<int:pk>/objet/", staff.action_target, name="target"),
 ]

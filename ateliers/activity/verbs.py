@@ -1,9 +1,14 @@
-"""What can happen, declared by each app: a verb's name, its sentence, and whether the public
-sees it.
+"""What can happen, declared by each app: a verb's name, its sentence, its label (the audit
+trail's filter offers it), and whether the public sees it.
 
 An app declares its verbs in its own `activity.py` (imported by its AppConfig.ready), e.g.
 
-    verbs.register("workshop.published", _("%(actor)s published the workshop."), public=True)
+    verbs.register(
+        "workshop.published",
+        _("%(actor)s published the workshop."),
+        label=_("Workshop published"),
+        public=True,
+    )
 
 The sentence may use %(actor)s, %(target)s (the target's name when it happened) and the keys
 of the action's data; `describe` turns stored codes into words at reading time, in the
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 class Verb:
     name: str
     sentence: str
+    label: str
     # Shown on the target's public history ("what happened"); otherwise only in the audit
     # trail that the city's team reads.
     public: bool = False
@@ -31,10 +37,11 @@ def register(
     name: str,
     sentence: str,
     *,
+    label: str,
     public: bool = False,
     describe: Callable[[dict], dict] | None = None,
 ) -> Verb:
-    verb = Verb(name, sentence, public, describe)
+    verb = Verb(name, sentence, label, public, describe)
     _VERBS[name] = verb
     return verb
 

@@ -1,7 +1,8 @@
 """Names typed by people (display names, council and association names, titles).
 
 A name must show what it says. Invisible characters (zero-width spaces, joiners, soft
-hyphens, control characters) are removed; a name left with no letter or digit is refused;
+hyphens, control characters, Hangul fillers) are removed; tabs and line breaks count as
+spaces, and runs of spaces become one; a name left with no letter or digit is refused;
 characters that reverse or reorder the text around them (bidirectional overrides and
 isolates, the "Trojan Source" trick) are refused, since they make a name display as
 something else.
@@ -17,13 +18,18 @@ from .errors import InvalidInput
 BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 # Joiners that some scripts need between letters (Persian, Indic scripts, emoji sequences).
 KEPT_FORMAT_CHARACTERS = frozenset({"\u200c", "\u200d"})
+# Hangul fillers: classed as letters, yet they show nothing (a favourite for blank names).
+FILLERS = frozenset({"\u115f", "\u1160", "\u3164", "\uffa0"})
 
 
 def _invisible(character: str) -> bool:
-    category = unicodedata.category(character)
     if character in KEPT_FORMAT_CHARACTERS:
         return False
-    return category in {"Cc", "Cf", "Co", "Cn"} or category == "Zl" or category == "Zp"
+    if character.isspace():
+        # Tabs, line breaks and other spaces separate words: collapsed below, not removed.
+        return False
+    category = unicodedata.category(character)
+    return character in FILLERS or category in {"Cc", "Cf", "Co", "Cn"}
 
 
 def clean_name(value: str, *, field: str | None = None) -> str:

@@ -39,8 +39,8 @@ def profile(request):
     return render(request, "core/profile.html", {"form": form, "nav": "profile"})
 
 
-@login_required
 @require_POST
+@login_required
 def email_remove_confirm(request):
     """Ask for confirmation before allauth removes an e-mail address (it removes at once).
 

@@ -18,17 +18,29 @@ def _mandate_words(data: dict) -> dict:
 
 
 def register() -> None:
-    verbs.register("council.created", _("%(actor)s created the council."), public=True)
-    verbs.register("council.updated", _("%(actor)s updated the council's details."), public=True)
+    verbs.register(
+        "council.created",
+        _("%(actor)s created the council."),
+        label=_("Council created"),
+        public=True,
+    )
+    verbs.register(
+        "council.updated",
+        _("%(actor)s updated the council's details."),
+        label=_("Council updated"),
+        public=True,
+    )
     verbs.register(
         "mandate.created",
         _("%(actor)s added the mandate of %(member)s (%(role)s) from %(starts_on)s."),
+        label=_("Mandate added"),
         public=True,
         describe=_mandate_words,
     )
     verbs.register(
         "mandate.updated",
         _("%(actor)s changed the mandate of %(member)s (%(role)s)."),
+        label=_("Mandate changed"),
         public=True,
         describe=_mandate_words,
     )
@@ -36,5 +48,6 @@ def register() -> None:
     verbs.register(
         "mandate.deleted",
         _("%(actor)s deleted the mandate of %(member)s (%(role)s)."),
+        label=_("Mandate deleted"),
         describe=_mandate_words,
     )

@@ -8,10 +8,17 @@ from ateliers.activity import verbs
 
 def register() -> None:
     verbs.register(
-        "proposal.submitted", _("%(actor)s proposed a workshop on behalf of %(council)s.")
+        "proposal.submitted",
+        _("%(actor)s proposed a workshop on behalf of %(council)s."),
+        label=_("Workshop proposed"),
     )
     verbs.register(
         "proposal.accepted",
         _("%(actor)s accepted the proposal of %(council)s: it became the draft “%(workshop)s”."),
+        label=_("Proposal accepted"),
     )
-    verbs.register("proposal.declined", _("%(actor)s declined the proposal of %(council)s."))
+    verbs.register(
+        "proposal.declined",
+        _("%(actor)s declined the proposal of %(council)s."),
+        label=_("Proposal declined"),
+    )

@@ -12,23 +12,35 @@ def _capacity_words(data: dict) -> dict:
 
 
 def register() -> None:
-    verbs.register("workshop.created", _("%(actor)s created the workshop as a draft."))
+    verbs.register(
+        "workshop.created",
+        _("%(actor)s created the workshop as a draft."),
+        label=_("Workshop created"),
+    )
     # Public once the workshop is (the service says so for each change).
-    verbs.register("workshop.updated", _("%(actor)s updated the workshop's details or dates."))
+    verbs.register(
+        "workshop.updated",
+        _("%(actor)s updated the workshop's details or dates."),
+        label=_("Workshop updated"),
+    )
     verbs.register(
         "workshop.published",
         _("%(actor)s published the workshop: its call for participants is out."),
+        label=_("Workshop published"),
         public=True,
     )
     verbs.register(
         "workshop.archived",
         _("%(actor)s archived the workshop: it stays readable, and no longer changes."),
+        label=_("Workshop archived"),
         public=True,
     )
     # Who takes part is shown as counts by capacity, not as names: only the team's log.
+    # The capacity is a label ("Resident"), hence in brackets rather than inside the sentence.
     verbs.register(
         "workshop.joined",
-        _("%(actor)s joined the workshop as %(capacity)s."),
+        _("%(actor)s joined the workshop (%(capacity)s)."),
+        label=_("Workshop joined"),
         describe=_capacity_words,
     )
-    verbs.register("workshop.left", _("%(actor)s left the workshop."))
+    verbs.register("workshop.left", _("%(actor)s left the workshop."), label=_("Workshop left"))

@@ -1,13 +1,15 @@
 """The audit trail: everything that happened, for the city's team."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from ateliers.core.permissions import allowed
 
 from .. import selectors
 from ..forms import AuditFilterForm
+from ..models import Action
 
 AUDIT_PAGE_SIZE = 50
 
@@ -31,3 +33,17 @@ def audit_trail(request):
             "nav": "activity",
         },
     )
+
+
+@require_GET
+@allowed("activity.view_audit_trail")
+def action_target(request, pk: int):
+    """The page of what an action was about. The trail links here instead of loading every
+    target to build its link, which cost one query per kind of object listed."""
+    try:
+        target = selectors.target_of(pk=pk)
+    except Action.DoesNotExist as exc:
+        raise Http404 from exc
+    if target is None or not hasattr(target, "get_absolute_url"):
+        raise Http404  # deleted since, or a kind of object without a page
+    return redirect(target)
