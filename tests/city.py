@@ -31,12 +31,12 @@ from .factories import (
 @dataclass
 class City:
     resident: User  # takes part in `open_workshop` and `debate_workshop`, sits in `council`
-    president: User  # presides `council`
+    president: User  # presides `council`, has not joined `open_workshop` yet
     facilitator: User  # runs `open_workshop` and `draft_workshop`
     staff: User
     elected: User
     superuser: User
-    open_workshop: Workshop  # communication phase: people join and leave
+    open_workshop: Workshop  # communication phase: people join and leave; sponsored by `council`
     debate_workshop: Workshop
     city_workshop: Workshop  # recommendations phase, the whole city
     upcoming_workshop: Workshop
@@ -88,12 +88,8 @@ def build_city() -> City:
     open_workshop.themes.add(greenery)
     open_workshop.sponsors.add(council)
     open_workshop.facilitators.add(facilitator)
-    workshop_join(workshop=open_workshop, user=resident, capacity=Capacity.RESIDENT)
     workshop_join(
-        workshop=open_workshop,
-        user=president,
-        capacity=Capacity.COUNCIL_MEMBER,
-        council=council,
+        workshop=open_workshop, user=resident, capacity=Capacity.COUNCIL_MEMBER, council=council
     )
     workshop_join(workshop=open_workshop, user=elected, capacity=Capacity.ELECTED)
 
