@@ -242,7 +242,8 @@ def describe(problem: nu_checker.Problem, paths: dict[str, str]) -> str:
 
 
 def test_every_page_is_valid_html(db, tmp_path: Path, settings):
-    require((missing := nu_checker.missing_tool()) is None, missing or "")
+    missing = nu_checker.missing_tool()
+    require(missing is None, missing or "")
     # Short pages, so that lists show their pagination.
     settings.ATELIERS_PAGE_SIZE = 3
     city = build_city()
