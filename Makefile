@@ -5,10 +5,13 @@ PY := $(VENV)/bin/python
 # One stamp per set of requirements: a change to a file reinstalls, nothing else does.
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+# The W3C's Nu HTML Checker, for tests/test_html_validity.py (npm package vnu-jar).
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev messages locale check lint format bench serve loadtest outage-drill
+.PHONY: demo test install install-dev install-checkers messages locale check lint format bench serve \
+	loadtest outage-drill
 
 # The runtime only (what production installs): enough for `make demo`.
 $(STAMP): requirements.txt
@@ -24,8 +27,21 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	rm -f $(VENV)/.installed-dev-*
 	touch $(DEV_STAMP)
 
+# The versions package-lock.json pins. --ignore-scripts: vnu-jar's install script would
+# download a Java runtime when it finds none; Java comes from Debian (default-jre-headless).
+# touch: npm keeps the packed file's old date, which would make every run reinstall.
+# Without npm the HTML test is skipped on a laptop, and fails in CI.
+$(VNU_JAR): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		echo "npm ci --no-audit --no-fund --ignore-scripts"; \
+		npm ci --no-audit --no-fund --ignore-scripts && touch $@; \
+	else \
+		echo "WARNING: npm is not installed: the HTML validity test will be skipped. Install it with: apt-get install -y npm"; \
+	fi
+
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
+install-checkers: $(VNU_JAR)
 
 # Compiled translations (.mo) are built, not committed.
 messages: install
@@ -45,8 +61,9 @@ demo: messages
 serve: messages
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: messages install-dev
+test: messages install-dev install-checkers
 	@test -x /usr/bin/chromium || echo "WARNING: Debian's Chromium is not installed (/usr/bin/chromium): browser tests will be skipped. Install it with: apt-get install -y chromium"
+	@command -v java >/dev/null || echo "WARNING: Java is not installed: the HTML validity test will be skipped. Install it with: apt-get install -y default-jre-headless"
 	$(PY) -m pytest
 
 lint: install-dev

@@ -33,9 +33,7 @@ async def serve(listen: tuple[str, int], nodes: list[tuple[str, int]]) -> None:
         except OSError:
             client_writer.close()
             return
-        await asyncio.gather(
-            _pipe(client_reader, node_writer), _pipe(node_reader, client_writer)
-        )
+        await asyncio.gather(_pipe(client_reader, node_writer), _pipe(node_reader, client_writer))
 
     server = await asyncio.start_server(handle, *listen)
     async with server:

@@ -146,11 +146,21 @@ class Servers:
             self.processes.append(
                 subprocess.Popen(  # noqa: S603
                     [
-                        PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "ateliers.wsgi",
-                        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+                        PYTHON,
+                        "-m",
+                        "gunicorn",
+                        "-c",
+                        "gunicorn.conf.py",
+                        "ateliers.wsgi",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                        "--workers",
+                        str(workers),
                         "--no-control-socket",
                     ],
-                    env=env, cwd=BASE_DIR, stdout=subprocess.DEVNULL,
+                    env=env,
+                    cwd=BASE_DIR,
+                    stdout=subprocess.DEVNULL,
                 )
             )
         if nodes == 1:
@@ -161,7 +171,8 @@ class Servers:
             self.processes.append(
                 subprocess.Popen(  # noqa: S603
                     [PYTHON, "-m", "bench.balancer", f"127.0.0.1:{self.port}", *addresses],
-                    env=env, cwd=BASE_DIR,
+                    env=env,
+                    cwd=BASE_DIR,
                 )
             )
         self.url = f"http://127.0.0.1:{self.port}"
@@ -200,13 +211,31 @@ def locust(env: dict, url: str, *, users: int, seconds: int, only: str = "") -> 
         run_env = {**env, "LOADTEST_ONLY": only}
         subprocess.run(  # noqa: S603
             [
-                LOCUST, "-f", "bench/locustfile.py", "--headless", "--host", url,
-                "-u", str(users), "-r", str(users), "-t", f"{seconds}s",
-                "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING",
-                "--stop-timeout", "5",
+                LOCUST,
+                "-f",
+                "bench/locustfile.py",
+                "--headless",
+                "--host",
+                url,
+                "-u",
+                str(users),
+                "-r",
+                str(users),
+                "-t",
+                f"{seconds}s",
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+                "--stop-timeout",
+                "5",
             ],
-            env=run_env, cwd=BASE_DIR, check=False,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=run_env,
+            cwd=BASE_DIR,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         rows = {}
         with open(f"{prefix}_stats.csv", newline="") as stats:  # noqa: PTH123
@@ -263,7 +292,10 @@ def machine() -> str:
     except (OSError, StopIteration):
         memory = "?"
     postgres = subprocess.run(
-        ["psql", "--version"], capture_output=True, text=True, check=False  # noqa: S607
+        ["psql", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,  # noqa: S607
     ).stdout.strip()
     return (
         f"{os.cpu_count()} cores ({cpu}), {memory} of memory, {platform.system()} "
@@ -277,7 +309,7 @@ def report(args, targets, alone, mixes, counts, started, finished) -> str:
         "# Performance at city scale",
         "",
         "Measured by `make loadtest` (bench/loadtest.py): the figures below are rewritten by each",
-        "run. The goals (issue \"Fast at city scale\"): at 20 users, p95 ≤ 100 ms for every",
+        'run. The goals (issue "Fast at city scale"): at 20 users, p95 ≤ 100 ms for every',
         "page; anonymous pages at ≥ 30 % of the bare view's throughput, logged-in pages ≥ 10 %.",
         "",
         f"- Run: {started:%Y-%m-%d %H:%M} to {finished:%H:%M} UTC.",
@@ -297,8 +329,10 @@ def report(args, targets, alone, mixes, counts, started, finished) -> str:
     ]
     for name, row in alone.items():
         share = row["rps"] / bare
-        goal = GOAL_SHARE_LOGGED_IN if "logged in" in name or name == "my workshops" else (
-            GOAL_SHARE_ANONYMOUS
+        goal = (
+            GOAL_SHARE_LOGGED_IN
+            if "logged in" in name or name == "my workshops"
+            else (GOAL_SHARE_ANONYMOUS)
         )
         met = "—" if name == "bare view" else ("met" if share >= goal else f"below {goal:.0%}")
         lines.append(

@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .admin_site import NamesCleaned
 from .models import Neighbourhood, Theme, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(NamesCleaned, BaseUserAdmin):
+    name_fields = ("display_name",)
     ordering = ["email"]
     list_display = ["email", "display_name", "role", "neighbourhood", "is_active"]
     list_filter = ["role", "is_active", "is_staff"]
@@ -23,11 +25,13 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Neighbourhood)
-class NeighbourhoodAdmin(admin.ModelAdmin):
+class NeighbourhoodAdmin(NamesCleaned):
+    name_fields = ("name",)
     list_display = ["name", "is_priority"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(NamesCleaned):
+    name_fields = ("name",)
     prepopulated_fields = {"slug": ["name"]}

@@ -6,6 +6,7 @@
   where the rules and the services apply.
 - Long searches are cut: a 60,000-character search would make the database refuse the
   query (SQLite's LIKE pattern limit) and answer with a server error.
+- Names typed here follow the site's rules for names (names.py), as on the site's forms.
 """
 
 from django.contrib import admin, messages
@@ -16,6 +17,8 @@ from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from .fields import NameField
 
 SEARCH_MAX_LENGTH = 200
 
@@ -71,3 +74,14 @@ class ManagedOnTheSite(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class NamesCleaned(admin.ModelAdmin):
+    """An admin whose `name_fields` are typed names: cleaned like the site's (NameField)."""
+
+    name_fields: tuple[str, ...] = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.name_fields:
+            kwargs["form_class"] = NameField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

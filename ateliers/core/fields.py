@@ -9,10 +9,12 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 
 from .errors import ApplicationError
 from .names import clean_name
 from .plausible import date_message, is_plausible_date
+from .texts import clean_text
 
 # The largest primary key the database stores (64-bit).
 LARGEST_ID = 2**63 - 1
@@ -117,7 +119,23 @@ class NameField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return value
+        # Refused before the invisible characters go: a NUL comes from a broken client or a
+        # probe, never from a person typing.
+        ProhibitNullCharactersValidator()(value)
         try:
             return clean_name(value)
+        except ApplicationError as error:
+            raise ValidationError(error.messages) from None
+
+
+class TextField(forms.CharField):
+    """Free text: a text with nothing visible is empty, direction tricks are refused."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return clean_text(value) or self.empty_value
         except ApplicationError as error:
             raise ValidationError(error.messages) from None

@@ -5,7 +5,8 @@ hyphens, control characters, Hangul fillers) are removed; tabs and line breaks c
 spaces, and runs of spaces become one; a name left with no letter or digit is refused;
 characters that reverse or reorder the text around them (bidirectional overrides and
 isolates, the "Trojan Source" trick) are refused, since they make a name display as
-something else.
+something else. Characters that could not be read (the replacement character that stands
+for bytes that were not text, lone surrogates) are refused too.
 """
 
 import unicodedata
@@ -18,18 +19,26 @@ from .errors import InvalidInput
 BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 # Joiners that some scripts need between letters (Persian, Indic scripts, emoji sequences).
 KEPT_FORMAT_CHARACTERS = frozenset({"\u200c", "\u200d"})
+# Control, format, private-use and unassigned characters.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn"})
 # Hangul fillers: classed as letters, yet they show nothing (a favourite for blank names).
 FILLERS = frozenset({"\u115f", "\u1160", "\u3164", "\uffa0"})
+# What a server puts in place of bytes that were not valid UTF-8.
+REPLACEMENT_CHARACTER = "\ufffd"
 
 
-def _invisible(character: str) -> bool:
+def is_invisible(character: str) -> bool:
     if character in KEPT_FORMAT_CHARACTERS:
         return False
     if character.isspace():
-        # Tabs, line breaks and other spaces separate words: collapsed below, not removed.
+        # Tabs, line breaks and other spaces separate words: collapsed, not removed.
         return False
-    category = unicodedata.category(character)
-    return character in FILLERS or category in {"Cc", "Cf", "Co", "Cn"}
+    return character in FILLERS or unicodedata.category(character) in INVISIBLE_CATEGORIES
+
+
+def is_unreadable(character: str) -> bool:
+    """What was not text: bytes the server could not decode, or half of a UTF-16 pair."""
+    return character == REPLACEMENT_CHARACTER or unicodedata.category(character) == "Cs"
 
 
 def clean_name(value: str, *, field: str | None = None) -> str:
@@ -39,7 +48,11 @@ def clean_name(value: str, *, field: str | None = None) -> str:
             _("The name contains characters that reverse the text direction: remove them."),
             field=field,
         )
-    visible = "".join(character for character in value if not _invisible(character))
+    if any(is_unreadable(character) for character in value):
+        raise InvalidInput(
+            _("The name contains characters that could not be read: type it again."), field=field
+        )
+    visible = "".join(character for character in value if not is_invisible(character))
     name = " ".join(unicodedata.normalize("NFC", visible).split())
     if not any(unicodedata.category(character)[0] in "LN" for character in name):
         raise InvalidInput(_("The name must contain letters or digits."), field=field)

@@ -15,7 +15,7 @@ from .models import Council, Mandate
 class CouncilForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of council"), choices=Council.Kind.choices)
     name = fields.NameField(label=_("Name"), max_length=160)
-    description = forms.CharField(
+    description = fields.TextField(
         label=_("Description"), widget=forms.Textarea, required=False, max_length=5000
     )
     neighbourhood = fields.ModelChoiceField(
@@ -70,7 +70,7 @@ class MandateForm(forms.Form):
 class PersonSearchForm(forms.Form):
     """Find the person a mandate is for: a city has far too many accounts for one list."""
 
-    personne = forms.CharField(
+    personne = fields.TextField(
         label=_("Find the person"),
         max_length=120,
         required=False,
@@ -96,7 +96,7 @@ class MandateCreateForm(MandateForm):
         error_messages={"required": _("Choose the person among those found.")},
     )
     # The search that listed the candidates, kept to list them again after an error.
-    personne = forms.CharField(widget=forms.HiddenInput, required=False, max_length=120)
+    personne = fields.TextField(widget=forms.HiddenInput, required=False, max_length=120)
 
     field_order = ["user", "role", "starts_on", "ends_on"]
 

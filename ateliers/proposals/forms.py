@@ -21,13 +21,13 @@ class ProposalForm(SubmitOnceForm):
         ),
     )
     title = fields.NameField(label=_("Subject"), max_length=160)
-    rationale = forms.CharField(
+    rationale = fields.TextField(
         label=_("Why this workshop"),
         widget=forms.Textarea,
         max_length=10_000,
         help_text=_("The project or policy, and why it needs residents."),
     )
-    objective = forms.CharField(
+    objective = fields.TextField(
         label=_("Objective"),
         widget=forms.Textarea,
         required=False,

@@ -16,6 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from tests.ci import require
+
 # Playwright's sync API runs an asyncio event loop in this thread, so Django believes every
 # ORM call made by a test (factories, assertions on the database) comes from async code and
 # raises SynchronousOnlyOperation. The calls are in fact synchronous and sequential: this
@@ -43,19 +45,11 @@ RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 _axe = Axe()
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One Chromium for the whole session; each test gets its own context (cookies, storage)."""
-    if not CHROMIUM.exists():
-        # On a developer's laptop the browser tests are optional; in CI they are not, and a
-        # silent skip there would hide that nothing was checked in a browser.
-        if _in_ci():
-            pytest.fail(CHROMIUM_MISSING, pytrace=False)
-        pytest.skip(CHROMIUM_MISSING)
+    # On a developer's laptop the browser tests are optional; in CI they are not.
+    require(CHROMIUM.exists(), CHROMIUM_MISSING)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

@@ -49,16 +49,16 @@ class WorkshopForm(SubmitOnceForm):
         label=_label("kind"), choices=Workshop.Kind.choices, widget=forms.RadioSelect
     )
     title = fields.NameField(label=_label("title"), max_length=160)
-    project = forms.CharField(
+    project = fields.TextField(
         label=_label("project"),
         help_text=_help("project"),
         widget=forms.Textarea,
         max_length=TEXT_MAX_LENGTH,
     )
-    objective = forms.CharField(
+    objective = fields.TextField(
         label=_label("objective"), widget=forms.Textarea, max_length=TEXT_MAX_LENGTH
     )
-    evaluation_plan = forms.CharField(
+    evaluation_plan = fields.TextField(
         label=_label("evaluation_plan"),
         help_text=_help("evaluation_plan"),
         widget=forms.Textarea,

@@ -1,0 +1,152 @@
+"""A small city with something on every page, for tests that go through all the pages (HTML
+validity, hostile input). Built through the services where they log what happened, so the
+histories and the activity log have entries too."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from ateliers.core.models import Role, User
+from ateliers.councils import services as council_services
+from ateliers.councils.models import Council, Mandate
+from ateliers.proposals import services as proposal_services
+from ateliers.proposals.models import WorkshopProposal
+from ateliers.workshops.models import Capacity, Workshop
+from ateliers.workshops.phases import PhaseKind
+from ateliers.workshops.services import lifecycle
+from ateliers.workshops.services.participation import workshop_join
+
+from .factories import (
+    DAY,
+    CouncilFactory,
+    MandateFactory,
+    NeighbourhoodFactory,
+    ParticipationFactory,
+    ThemeFactory,
+    UserFactory,
+    WorkshopFactory,
+)
+
+
+@dataclass
+class City:
+    resident: User  # takes part in `open_workshop` and `debate_workshop`, sits in `council`
+    president: User  # presides `council`, has not joined `open_workshop` yet
+    facilitator: User  # runs `open_workshop` and `draft_workshop`
+    staff: User
+    elected: User
+    superuser: User
+    open_workshop: Workshop  # communication phase: people join and leave; sponsored by `council`
+    debate_workshop: Workshop
+    city_workshop: Workshop  # recommendations phase, the whole city
+    upcoming_workshop: Workshop
+    finished_workshop: Workshop
+    archived_workshop: Workshop
+    draft_workshop: Workshop  # ready to publish
+    incomplete_draft: Workshop  # the publish page lists what is missing
+    council: Council
+    mandate: Mandate  # the resident's, in `council`
+    proposal: WorkshopProposal  # pending
+
+
+def build_city() -> City:
+    centre = NeighbourhoodFactory(name="Centre-ville", slug="centre-ville")
+    gare = NeighbourhoodFactory(name="Quartier de la Gare", slug="gare")
+    NeighbourhoodFactory(name="Les Coteaux", slug="coteaux")
+    mobility = ThemeFactory(name="Mobilités", slug="mobilites")
+    greenery = ThemeFactory(name="Nature en ville", slug="nature")
+
+    resident = UserFactory(display_name="Alice Habitante", neighbourhood=centre)
+    president = UserFactory(display_name="Gaëlle Présidente")
+    facilitator = UserFactory(role=Role.FACILITATOR, display_name="Bruno Animateur")
+    staff = UserFactory(role=Role.CITY_STAFF, display_name="Chloé Technicienne")
+    elected = UserFactory(role=Role.ELECTED, display_name="Denis Élu")
+    superuser = UserFactory(
+        role=Role.ADMINISTRATOR, display_name="Eva Administratrice", is_staff=True
+    )
+    superuser.is_superuser = True
+    superuser.save(update_fields=["is_superuser"])
+
+    council = CouncilFactory(name="Conseil de quartier du Centre", slug="cq-centre")
+    council.themes.add(greenery)
+    MandateFactory(council=council, user=president, role=Mandate.Role.PRESIDENT)
+    today = timezone.localdate()
+    MandateFactory(
+        council=council,
+        user=UserFactory(display_name="Fanny Ancienne"),
+        starts_on=today - 800 * DAY,
+        ends_on=today - 400 * DAY,
+    )
+    mandate = council_services.mandate_create(
+        council=council, by=staff, user=resident, role=Mandate.Role.MEMBER, starts_on=today
+    )
+    CouncilFactory(name="Conseil des jeunes", slug="jeunes", kind="youth", neighbourhood=None)
+
+    open_workshop = WorkshopFactory(
+        title="Réaménager la place du marché", neighbourhood=centre, capacity=30
+    )
+    open_workshop.themes.add(greenery)
+    open_workshop.sponsors.add(council)
+    open_workshop.facilitators.add(facilitator)
+    workshop_join(
+        workshop=open_workshop, user=resident, capacity=Capacity.COUNCIL_MEMBER, council=council
+    )
+    workshop_join(workshop=open_workshop, user=elected, capacity=Capacity.ELECTED)
+
+    debate_workshop = WorkshopFactory(
+        title="Une rue scolaire avenue Jaurès", neighbourhood=gare, phase=PhaseKind.DEBATE
+    )
+    debate_workshop.themes.add(mobility)
+    ParticipationFactory(workshop=debate_workshop, user=resident)
+    city_workshop = WorkshopFactory(
+        title="Plan vélo de la ville",
+        kind=Workshop.Kind.CITY,
+        neighbourhood=None,
+        phase=PhaseKind.RECOMMENDATIONS,
+    )
+    city_workshop.themes.add(mobility)
+    upcoming_workshop = WorkshopFactory(
+        title="Jardin partagé des Tilleuls", neighbourhood=gare, upcoming=True
+    )
+    finished_workshop = WorkshopFactory(
+        title="Éclairage du parc", neighbourhood=centre, finished=True
+    )
+    archived_workshop = WorkshopFactory(title="Marché de nuit", neighbourhood=centre)
+    lifecycle.workshop_archive(workshop=archived_workshop, by=staff)
+    draft_workshop = WorkshopFactory(
+        title="Cour d'école oasis", neighbourhood=centre, status=Workshop.Status.DRAFT
+    )
+    draft_workshop.facilitators.add(facilitator)
+    incomplete_draft = WorkshopFactory(
+        title="Fresque du gymnase", status=Workshop.Status.DRAFT, evaluation_plan=""
+    )
+
+    proposal = proposal_services.proposal_create(
+        council=council,
+        submitted_by=president,
+        kind=Workshop.Kind.NEIGHBOURHOOD,
+        title="Des bancs rue Victor-Hugo",
+        rationale="Les personnes âgées n'ont nulle part où s'asseoir.",
+        objective="Dix bancs installés.",
+        neighbourhood=centre,
+        themes=[greenery],
+    )
+    return City(
+        resident=resident,
+        president=president,
+        facilitator=facilitator,
+        staff=staff,
+        elected=elected,
+        superuser=superuser,
+        open_workshop=open_workshop,
+        debate_workshop=debate_workshop,
+        city_workshop=city_workshop,
+        upcoming_workshop=upcoming_workshop,
+        finished_workshop=finished_workshop,
+        archived_workshop=archived_workshop,
+        draft_workshop=draft_workshop,
+        incomplete_draft=incomplete_draft,
+        council=council,
+        mandate=mandate,
+        proposal=proposal,
+    )

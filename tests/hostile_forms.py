@@ -1,0 +1,201 @@
+"""Every form class of the project, and how to build it with answers it takes as valid: the
+ground on which tests/test_hostile_input.py changes one field at a time to a hostile value."""
+
+import importlib
+import pkgutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.apps import apps
+from django.utils import timezone
+
+from ateliers.activity.forms import AuditFilterForm
+from ateliers.core.forms import ProfileForm, SignupForm
+from ateliers.core.models import Neighbourhood, Theme
+from ateliers.core.once import SubmitOnceForm
+from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
+from ateliers.proposals.forms import ProposalForm
+from ateliers.workshops.forms.filters import WorkshopFilterForm
+from ateliers.workshops.forms.participation import JoinForm
+from ateliers.workshops.forms.workshop import WorkshopForm
+
+from .city import City
+from .factories import DAY
+from .workshops.manage_data import (
+    as_input,
+    contiguous_phases,
+    next_month_start,
+    workshop_form_data,
+)
+
+
+def project_form_classes() -> set[type[forms.Form]]:
+    """Every Form subclass defined in the `ateliers` package: each app's forms module (or
+    package) is imported, then Form's subclasses are walked."""
+    for app in apps.get_app_configs():
+        if not app.name.startswith("ateliers."):
+            continue
+        try:
+            module = importlib.import_module(f"{app.name}.forms")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app.name}.forms":
+                raise
+            continue
+        for submodule in pkgutil.walk_packages(
+            getattr(module, "__path__", []), f"{module.__name__}."
+        ):
+            importlib.import_module(submodule.name)
+    found, pending = set(), [forms.Form]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            pending.append(subclass)
+            if subclass.__module__.startswith("ateliers."):
+                found.add(subclass)
+    return found
+
+
+def neighbourhood(slug: str = "centre-ville") -> int:
+    return Neighbourhood.objects.get(slug=slug).pk
+
+
+def theme(slug: str = "nature") -> int:
+    return Theme.objects.get(slug=slug).pk
+
+
+def today() -> str:
+    return timezone.localdate().isoformat()
+
+
+@dataclass(frozen=True)
+class FormUse:
+    """One way a form is built: its constructor's arguments and answers it takes as valid."""
+
+    name: str
+    kwargs: Callable[[City], dict]
+    data: Callable[[City], dict]
+
+
+def workshop_answers(city: City) -> dict:
+    return {
+        **workshop_form_data(
+            neighbourhood=city.open_workshop.neighbourhood,
+            phases=contiguous_phases(next_month_start()),
+        ),
+        "themes": [theme()],
+        "capacity": "30",
+        "sponsors": [city.council.pk],
+        "facilitators": [city.facilitator.pk],
+        "submission_key": str(uuid.uuid4()),
+    }
+
+
+def workshop_span(city: City) -> dict:
+    """The answers sent with "Compute the phases": the overall start and end only."""
+    start = next_month_start()
+    return {
+        "kind": "neighbourhood",
+        "span_starts_at": as_input(start),
+        "span_ends_at": as_input(start + 50 * DAY),
+    }
+
+
+def profile_answers(city: City) -> dict:
+    return {"display_name": "Alice du Centre", "neighbourhood": neighbourhood()}
+
+
+def no_arguments(city: City) -> dict:
+    return {}
+
+
+# How to build each form class; a new class must be added here (the test says so).
+FORM_USES: dict[type[forms.Form], list[FormUse]] = {
+    ProfileForm: [FormUse("profile", no_arguments, profile_answers)],
+    SignupForm: [FormUse("sign-up", no_arguments, profile_answers)],
+    SubmitOnceForm: [
+        FormUse("key", no_arguments, lambda city: {"submission_key": str(uuid.uuid4())})
+    ],
+    AuditFilterForm: [FormUse("filter", no_arguments, lambda city: {"verb": "council.created"})],
+    CouncilForm: [
+        FormUse(
+            "council",
+            no_arguments,
+            lambda city: {
+                "kind": "neighbourhood",
+                "name": "Conseil de quartier de la Gare",
+                "description": "Il veille sur le quartier de la Gare.",
+                "neighbourhood": neighbourhood("gare"),
+                "themes": [theme()],
+            },
+        )
+    ],
+    MandateForm: [
+        FormUse(
+            "mandate",
+            no_arguments,
+            lambda city: {"role": "member", "starts_on": today(), "ends_on": ""},
+        )
+    ],
+    PersonSearchForm: [FormUse("search", no_arguments, lambda city: {"personne": "Denis"})],
+    MandateCreateForm: [
+        FormUse(
+            "new mandate",
+            lambda city: {"candidates": [city.elected]},
+            lambda city: {
+                "user": city.elected.pk,
+                "role": "member",
+                "starts_on": today(),
+                "personne": "Denis",
+            },
+        )
+    ],
+    ProposalForm: [
+        FormUse(
+            "proposal",
+            no_arguments,
+            lambda city: {
+                "kind": "neighbourhood",
+                "title": "Des bancs rue Victor-Hugo",
+                "rationale": "Les personnes âgées n'ont nulle part où s'asseoir.",
+                "objective": "Dix bancs installés.",
+                "neighbourhood": neighbourhood(),
+                "themes": [theme()],
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+    ],
+    WorkshopFilterForm: [
+        FormUse(
+            "filters",
+            no_arguments,
+            lambda city: {
+                "kind": "neighbourhood",
+                "neighbourhood": "centre-ville",
+                "theme": "nature",
+                "phase": "1",
+            },
+        )
+    ],
+    JoinForm: [
+        # The president may also take part as a council member: the council field shows.
+        FormUse(
+            "join",
+            lambda city: {"user": city.president},
+            lambda city: {"capacity": "association", "association_name": "Les Amis du Parc"},
+        )
+    ],
+    WorkshopForm: [
+        FormUse(
+            "saved by city staff",
+            lambda city: {"can_assign_facilitators": True},
+            workshop_answers,
+        ),
+        FormUse(
+            "edited by its facilitator",
+            lambda city: {"workshop": city.open_workshop},
+            workshop_answers,
+        ),
+        FormUse("phases computed", lambda city: {"prefill": True}, workshop_span),
+    ],
+}

@@ -1,0 +1,273 @@
+"""The pages where the project's forms (and allauth's) take answers, who may use each, and
+what each answers: the ground on which tests/test_hostile_input.py sends hostile values
+through the views."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+
+from ateliers.activity.forms import AuditFilterForm
+from ateliers.core.forms import ProfileForm, SignupForm
+from ateliers.core.once import SubmitOnceForm
+from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
+from ateliers.proposals.forms import ProposalForm
+from ateliers.workshops.forms.filters import WorkshopFilterForm
+from ateliers.workshops.forms.participation import JoinForm
+from ateliers.workshops.forms.workshop import WorkshopForm
+
+from .city import City
+from .hostile_forms import FORM_USES
+from .hostile_values import kind_of
+
+PASSWORD = "correct-horse-battery"
+
+
+@dataclass(frozen=True)
+class FormPage:
+    """A page that takes answers, the person who may use it, and what it answers to them."""
+
+    name: str
+    who: str | None  # a person of City, or None for a visitor
+    path: Callable[[City], str]
+    answers: Callable[[City], dict]  # valid: each field is then replaced by a hostile value
+    fields: Callable[[City], dict[str, tuple[str, bool]]]  # name → (kind, required)
+    form: type[forms.Form] | None = None  # the project's form behind the page
+    method: str = "post"
+    valid_status: int = 302  # what the valid answers get: proof that they are valid
+    refused_status: int = 200  # what a refused value gets (the form and its errors, mostly)
+
+
+def fields_of(form_class: type[forms.Form], use: int = 0):
+    """The fields of one of the project's forms, built as FORM_USES says."""
+
+    def fields_(city: City) -> dict[str, tuple[str, bool]]:
+        form = form_class(**FORM_USES[form_class][use].kwargs(city))
+        return {name: (kind_of(field_), field_.required) for name, field_ in form.fields.items()}
+
+    return fields_
+
+
+def listed(**kinds: str):
+    """Fields of a form that is not the project's (allauth's), all required."""
+    return lambda city: {name: (kind, True) for name, kind in kinds.items()}
+
+
+def with_page(fields_):
+    """Add ?page= to a list's fields."""
+    return lambda city: {**fields_(city), "page": ("page", False)}
+
+
+def answers_of(form_class: type[forms.Form], use: int = 0, **extra):
+    return lambda city: {**FORM_USES[form_class][use].data(city), **extra}
+
+
+def nothing(city: City) -> dict:
+    return {}
+
+
+NEW_PASSWORD = "un-jardin-partagé-2026"
+SPAN = ("span_starts_at", "span_ends_at")
+WORKSHOP = "/ateliers/{0.open_workshop.slug}/"
+COUNCIL = "/conseils/{0.council.slug}/"
+
+FORM_PAGES = [
+    # Visitors: allauth's pages, our sign-up fields with them
+    FormPage(
+        "sign-up",
+        None,
+        lambda c: "/compte/signup/",
+        answers_of(
+            SignupForm, email="nadia@example.org", password1=NEW_PASSWORD, password2=NEW_PASSWORD
+        ),
+        lambda c: {
+            **listed(email="email", password1="password", password2="password")(c),
+            **fields_of(SignupForm)(c),
+        },
+        form=SignupForm,
+    ),
+    FormPage(
+        "log-in",
+        None,
+        lambda c: "/compte/login/",
+        lambda c: {"login": c.resident.email, "password": PASSWORD},
+        listed(login="email", password="password"),
+    ),
+    FormPage(
+        "password-reset",
+        None,
+        lambda c: "/compte/password/reset/",
+        lambda c: {"email": c.resident.email},
+        listed(email="email"),
+    ),
+    # Residents
+    FormPage(
+        "profile",
+        "resident",
+        lambda c: "/compte/profil/",
+        answers_of(ProfileForm),
+        fields_of(ProfileForm),
+        form=ProfileForm,
+    ),
+    FormPage(
+        "password-change",
+        "resident",
+        lambda c: "/compte/password/change/",
+        lambda c: {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        listed(oldpassword="password", password1="password", password2="password"),
+    ),
+    FormPage(
+        "e-mail-add",
+        "resident",
+        lambda c: "/compte/email/",
+        lambda c: {"action_add": "", "email": "alice.bis@example.org"},
+        listed(email="email"),
+    ),
+    # allauth's other buttons on the e-mail page: an unknown address goes back to the page.
+    FormPage(
+        "e-mail-make-primary",
+        "resident",
+        lambda c: "/compte/email/",
+        lambda c: {"action_primary": "", "email": c.resident.email},
+        listed(email="email"),
+        refused_status=302,
+    ),
+    FormPage(
+        "e-mail-remove-confirm",
+        "resident",
+        lambda c: "/compte/adresses/retirer/",
+        lambda c: {"email": c.resident.email},
+        listed(email="email"),
+        valid_status=200,
+        refused_status=404,
+    ),
+    FormPage(
+        "join",
+        "president",
+        lambda c: f"{WORKSHOP.format(c)}participer/",
+        answers_of(JoinForm),
+        fields_of(JoinForm),
+        form=JoinForm,
+    ),
+    # A council's president
+    FormPage(
+        "proposal",
+        "president",
+        lambda c: f"{COUNCIL.format(c)}proposer-un-atelier/",
+        answers_of(ProposalForm),
+        fields_of(ProposalForm),
+        form=ProposalForm,
+    ),
+    # Facilitators and city staff
+    FormPage(
+        "workshop-create",
+        "staff",
+        lambda c: "/ateliers/nouveau/",
+        answers_of(WorkshopForm),
+        fields_of(WorkshopForm),
+        form=WorkshopForm,
+    ),
+    FormPage(
+        "workshop-edit",
+        "facilitator",
+        lambda c: f"{WORKSHOP.format(c)}modifier/",
+        answers_of(WorkshopForm, 1),
+        fields_of(WorkshopForm, 1),
+        form=WorkshopForm,
+    ),
+    FormPage(
+        "workshop-phases-computed",
+        "staff",
+        lambda c: "/ateliers/nouveau/",
+        answers_of(WorkshopForm, 2, prefill="1"),
+        # Only the span counts on this path; the other fields go to the same address above.
+        lambda c: {name: fields_of(WorkshopForm, 2)(c)[name] for name in SPAN},
+        form=WorkshopForm,
+        valid_status=200,
+    ),
+    FormPage(
+        "council-create",
+        "staff",
+        lambda c: "/conseils/nouveau/",
+        answers_of(CouncilForm),
+        fields_of(CouncilForm),
+        form=CouncilForm,
+    ),
+    FormPage(
+        "council-edit",
+        "staff",
+        lambda c: f"{COUNCIL.format(c)}modifier/",
+        answers_of(CouncilForm),
+        fields_of(CouncilForm),
+        form=CouncilForm,
+    ),
+    FormPage(
+        "mandate-create",
+        "staff",
+        lambda c: f"{COUNCIL.format(c)}mandats/",
+        answers_of(MandateCreateForm),
+        fields_of(MandateCreateForm),
+        form=MandateCreateForm,
+    ),
+    FormPage(
+        "mandate-edit",
+        "staff",
+        lambda c: f"{COUNCIL.format(c)}mandats/{c.mandate.pk}/",
+        answers_of(MandateForm),
+        fields_of(MandateForm),
+        form=MandateForm,
+    ),
+    # Searches, filters and pages of lists (GET)
+    FormPage(
+        "person-search",
+        "staff",
+        lambda c: f"{COUNCIL.format(c)}mandats/",
+        answers_of(PersonSearchForm),
+        fields_of(PersonSearchForm),
+        form=PersonSearchForm,
+        method="get",
+        valid_status=200,
+    ),
+    FormPage(
+        "workshop-list",
+        None,
+        lambda c: "/ateliers/",
+        answers_of(WorkshopFilterForm),
+        with_page(fields_of(WorkshopFilterForm)),
+        form=WorkshopFilterForm,
+        method="get",
+        valid_status=200,
+    ),
+    FormPage(
+        "activity-log",
+        "staff",
+        lambda c: "/activite/",
+        answers_of(AuditFilterForm),
+        with_page(fields_of(AuditFilterForm)),
+        form=AuditFilterForm,
+        method="get",
+        valid_status=200,
+    ),
+    *[
+        FormPage(name, who, path, nothing, with_page(nothing), method="get", valid_status=200)
+        for name, who, path in [
+            ("my-workshops", "resident", lambda c: "/ateliers/mes-ateliers/"),
+            ("workshop-history", None, lambda c: f"{WORKSHOP.format(c)}historique/"),
+            ("manage", "staff", lambda c: "/ateliers/gestion/"),
+            ("participants", "staff", lambda c: f"{WORKSHOP.format(c)}participants/"),
+            ("proposals", "staff", lambda c: "/conseils/propositions/"),
+        ]
+    ],
+]
+
+# Pages that take a POST with no field: a confirmation, whose only answer is the button.
+NO_FORM_DATA = {
+    "workshops:leave",
+    "workshops:publish",
+    "workshops:archive",
+    "councils:mandate_delete",
+    "proposals:accept",
+    "proposals:decline",
+}
+# A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
+NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

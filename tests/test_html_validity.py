@@ -1,0 +1,270 @@
+"""Every page is valid HTML, as the W3C's Nu HTML Checker reads it (RGAA criterion 8.2).
+
+The pages are rendered by Django's test client for the people who see them — public pages,
+pages of residents, council presidents, facilitators and city staff, forms showing their
+errors, error pages — written to a folder, and checked in one run of the checker.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from ateliers.workshops.phases import PhaseKind
+from ateliers.workshops.services.lifecycle import phase_field_name
+
+from . import nu_checker
+from .ci import require
+from .city import City, build_city
+from .factories import DAY
+from .workshops.manage_data import as_input
+
+pytestmark = [pytest.mark.html, pytest.mark.urls("tests.core.error_urls")]
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # the file's name, and how a failure names the page
+    who: str | None  # a person of City, or None for a visitor
+    path: Callable[[City], str]
+    data: Callable[[City], dict] | None = None  # POSTed when given
+    status: int = 200
+    headers: dict = field(default_factory=dict)
+
+
+def workshop_path(attribute: str, suffix: str = "") -> Callable[[City], str]:
+    return lambda city: f"/ateliers/{getattr(city, attribute).slug}/{suffix}"
+
+
+def council_path(suffix: str = "") -> Callable[[City], str]:
+    return lambda city: f"/conseils/{city.council.slug}/{suffix}"
+
+
+def span_data(city: City) -> dict:
+    """The workshop form sent with "Compute the phases": it comes back with ten dates."""
+    start = timezone.localtime() + 30 * DAY
+    return {
+        "kind": "neighbourhood",
+        "title": "Un marché couvert",
+        "span_starts_at": as_input(start),
+        "span_ends_at": as_input(start + 50 * DAY),
+        "prefill": "1",
+    }
+
+
+def phases_out_of_order(city: City) -> dict:
+    start = timezone.localtime() + 30 * DAY
+    data = {"kind": "neighbourhood", "title": "Un marché couvert", "capacity": "0"}
+    data[phase_field_name(PhaseKind.COMMUNICATION, "starts_at")] = as_input(start)
+    data[phase_field_name(PhaseKind.COMMUNICATION, "ends_at")] = as_input(start - DAY)
+    return data
+
+
+PAGES = [
+    # Anyone
+    Page("home", None, lambda c: "/"),
+    Page("workshop-list", None, lambda c: "/ateliers/"),
+    Page(
+        "workshop-list-filtered",
+        None,
+        lambda c: "/ateliers/?kind=neighbourhood&neighbourhood=centre-ville&theme=nature&phase=1",
+    ),
+    Page("workshop-list-page-2", None, lambda c: "/ateliers/?page=2"),
+    Page("workshop-list-empty", None, lambda c: "/ateliers/?neighbourhood=coteaux"),
+    Page("workshop-list-unknown-filter", None, lambda c: "/ateliers/?neighbourhood=nulle-part"),
+    Page("workshop-communication", None, workshop_path("open_workshop")),
+    Page("workshop-debate", None, workshop_path("debate_workshop")),
+    Page("workshop-city-recommendations", None, workshop_path("city_workshop")),
+    Page("workshop-upcoming", None, workshop_path("upcoming_workshop")),
+    Page("workshop-finished", None, workshop_path("finished_workshop")),
+    Page("workshop-archived", None, workshop_path("archived_workshop")),
+    Page("workshop-history", None, workshop_path("open_workshop", "historique/")),
+    Page("workshop-history-archived", None, workshop_path("archived_workshop", "historique/")),
+    Page("council-list", None, lambda c: "/conseils/"),
+    Page("council", None, council_path()),
+    Page("council-without-members", None, lambda c: "/conseils/jeunes/"),
+    Page("login", None, lambda c: "/compte/login/"),
+    Page("login-errors", None, lambda c: "/compte/login/", lambda c: {"login": "x"}),
+    Page("signup", None, lambda c: "/compte/signup/"),
+    Page(
+        "signup-errors",
+        None,
+        lambda c: "/compte/signup/",
+        lambda c: {"email": "pas-une-adresse", "password1": "a", "display_name": "\u200b"},
+    ),
+    Page("password-reset", None, lambda c: "/compte/password/reset/"),
+    Page(
+        "password-reset-errors",
+        None,
+        lambda c: "/compte/password/reset/",
+        lambda c: {"email": "pas-une-adresse"},
+    ),
+    Page("password-reset-done", None, lambda c: "/compte/password/reset/done/"),
+    Page("verification-sent", None, lambda c: "/compte/confirm-email/"),
+    Page("not-found", None, lambda c: "/cette-page-n-existe-pas/", status=404),
+    Page("server-error", None, lambda c: "/test-erreur/", status=500),
+    # Residents
+    Page("home-resident", "resident", lambda c: "/"),
+    Page("workshop-participant", "resident", workshop_path("open_workshop")),
+    Page("workshop-debate-participant", "resident", workshop_path("debate_workshop")),
+    Page("my-workshops", "resident", lambda c: "/ateliers/mes-ateliers/"),
+    Page("leave", "resident", workshop_path("open_workshop", "quitter/")),
+    Page("join", "facilitator", workshop_path("open_workshop", "participer/")),
+    Page(
+        "join-errors",
+        "facilitator",
+        workshop_path("open_workshop", "participer/"),
+        lambda c: {"capacity": "association", "association_name": "\u202eevil"},
+    ),
+    Page("profile", "resident", lambda c: "/compte/profil/"),
+    Page("profile-errors", "resident", lambda c: "/compte/profil/", lambda c: {"display_name": ""}),
+    Page("email", "resident", lambda c: "/compte/email/"),
+    Page(
+        "email-errors",
+        "resident",
+        lambda c: "/compte/email/",
+        lambda c: {"action_add": "", "email": "pas-une-adresse"},
+    ),
+    Page(
+        "email-remove-confirm",
+        "resident",
+        lambda c: "/compte/adresses/retirer/",
+        lambda c: {"email": c.resident.email},
+    ),
+    Page("password-change", "resident", lambda c: "/compte/password/change/"),
+    Page(
+        "password-change-errors",
+        "resident",
+        lambda c: "/compte/password/change/",
+        lambda c: {"oldpassword": "faux", "password1": "a", "password2": "b"},
+    ),
+    Page("logout", "resident", lambda c: "/compte/logout/"),
+    Page("forbidden", "resident", lambda c: "/ateliers/gestion/", status=403),
+    # A council's president
+    Page("proposal-form", "president", council_path("proposer-un-atelier/")),
+    Page(
+        "proposal-form-errors",
+        "president",
+        council_path("proposer-un-atelier/"),
+        lambda c: {"kind": "neighbourhood", "themes": ["9223372036854775808"]},
+    ),
+    # Facilitators
+    Page("manage-facilitator", "facilitator", lambda c: "/ateliers/gestion/"),
+    Page("workshop-edit-facilitator", "facilitator", workshop_path("draft_workshop", "modifier/")),
+    # City staff
+    Page("manage", "staff", lambda c: "/ateliers/gestion/"),
+    Page("workshop-create", "staff", lambda c: "/ateliers/nouveau/"),
+    Page("workshop-create-errors", "staff", lambda c: "/ateliers/nouveau/", lambda c: {}),
+    Page("workshop-create-phases-computed", "staff", lambda c: "/ateliers/nouveau/", span_data),
+    Page(
+        "workshop-create-phase-errors", "staff", lambda c: "/ateliers/nouveau/", phases_out_of_order
+    ),
+    Page("workshop-draft", "staff", workshop_path("draft_workshop")),
+    Page("workshop-edit", "staff", workshop_path("open_workshop", "modifier/")),
+    Page(
+        "workshop-edit-errors",
+        "staff",
+        workshop_path("open_workshop", "modifier/"),
+        lambda c: {"kind": "city", "capacity": "1", "title": "\u200b\u200b"},
+    ),
+    Page("workshop-publish", "staff", workshop_path("draft_workshop", "publier/")),
+    Page("workshop-publish-incomplete", "staff", workshop_path("incomplete_draft", "publier/")),
+    Page("workshop-archive", "staff", workshop_path("open_workshop", "archiver/")),
+    Page("participants", "staff", workshop_path("open_workshop", "participants/")),
+    Page("council-staff", "staff", council_path()),
+    Page("council-create", "staff", lambda c: "/conseils/nouveau/"),
+    Page("council-create-errors", "staff", lambda c: "/conseils/nouveau/", lambda c: {}),
+    Page("council-edit", "staff", council_path("modifier/")),
+    Page(
+        "council-edit-errors",
+        "staff",
+        council_path("modifier/"),
+        lambda c: {"kind": "neighbourhood", "name": "Conseil", "neighbourhood": ""},
+    ),
+    Page("mandates", "staff", council_path("mandats/")),
+    Page("mandates-search", "staff", lambda c: f"/conseils/{c.council.slug}/mandats/?personne=a"),
+    Page(
+        "mandates-errors",
+        "staff",
+        council_path("mandats/"),
+        lambda c: {"personne": "Alice", "role": "member", "starts_on": "0001-01-01"},
+    ),
+    Page("mandate-edit", "staff", lambda c: f"{council_path('mandats/')(c)}{c.mandate.pk}/"),
+    Page(
+        "mandate-edit-errors",
+        "staff",
+        lambda c: f"{council_path('mandats/')(c)}{c.mandate.pk}/",
+        lambda c: {"role": "member", "starts_on": "2026-03-01", "ends_on": "2025-03-01"},
+    ),
+    Page(
+        "mandate-delete",
+        "staff",
+        lambda c: f"{council_path('mandats/')(c)}{c.mandate.pk}/supprimer/",
+    ),
+    Page("proposals", "staff", lambda c: "/conseils/propositions/"),
+    Page("proposal-review", "staff", lambda c: f"/conseils/propositions/{c.proposal.pk}/"),
+    Page("proposal-decline", "staff", lambda c: f"/conseils/propositions/{c.proposal.pk}/refuser/"),
+    Page(
+        "method-not-allowed",
+        "staff",
+        lambda c: f"/conseils/propositions/{c.proposal.pk}/accepter/",
+        status=405,
+    ),
+    Page("activity-log", "staff", lambda c: "/activite/"),
+    Page("activity-log-filtered", "staff", lambda c: "/activite/?verb=mandate.created"),
+]
+
+# A document the checker must find fault with: proof that it ran and that its report is read.
+BROKEN_DOCUMENT = (
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>x</title></head>'
+    "<body><p>unclosed<div></p></body></html>"
+)
+
+
+def render(city: City, page: Page) -> tuple[int, str]:
+    client = Client(raise_request_exception=False)
+    if page.who is not None:
+        client.force_login(getattr(city, page.who))
+    if page.data is None:
+        response = client.get(page.path(city))
+    else:
+        response = client.post(page.path(city), page.data(city))
+    return response.status_code, response.content.decode()
+
+
+def describe(problem: nu_checker.Problem, paths: dict[str, str]) -> str:
+    where = paths.get(problem.file.stem, str(problem.file))
+    extract = " ".join(problem.extract.split())
+    return f"{problem.file.stem} ({where}), line {problem.line}: {problem.message}\n    {extract}"
+
+
+def test_every_page_is_valid_html(db, tmp_path: Path, settings):
+    missing = nu_checker.missing_tool()
+    require(missing is None, missing or "")
+    # Short pages, so that lists show their pagination.
+    settings.ATELIERS_PAGE_SIZE = 3
+    city = build_city()
+    files, paths, wrong_status = [], {}, []
+    for page in PAGES:
+        status, html = render(city, page)
+        method = "GET" if page.data is None else "POST"
+        paths[page.name] = f"{method} {page.path(city)}"
+        if status != page.status:
+            wrong_status.append(f"{page.name}: {paths[page.name]} answered {status}")
+            continue
+        files.append(tmp_path / f"{page.name}.html")
+        files[-1].write_text(html, encoding="utf-8")
+    assert not wrong_status, "pages not shown as expected:\n" + "\n".join(wrong_status)
+    broken = tmp_path / "checker-self-test.html"
+    broken.write_text(BROKEN_DOCUMENT, encoding="utf-8")
+
+    problems = nu_checker.check([*files, broken])
+
+    assert any(problem.file == broken for problem in problems), (
+        "the HTML checker found nothing wrong in a broken document: its report was not read"
+    )
+    errors = [describe(problem, paths) for problem in problems if problem.file != broken]
+    assert not errors, f"{len(errors)} HTML error(s) in {len(files)} pages:\n" + "\n".join(errors)
