@@ -291,8 +291,8 @@ def machine() -> str:
         memory = f"{int(memory) / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         memory = "?"
-    postgres = subprocess.run(
-        ["psql", "--version"],
+    postgres = subprocess.run(  # noqa: S603
+        ["psql", "--version"],  # noqa: S607 - the PostgreSQL client on the PATH
         capture_output=True,
         text=True,
         check=False,  # noqa: S607

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from .admin_site import NamesCleaned
@@ -35,3 +36,7 @@ class NeighbourhoodAdmin(NamesCleaned):
 class ThemeAdmin(NamesCleaned):
     name_fields = ("name",)
     prepopulated_fields = {"slug": ["name"]}
+
+
+# Permissions are rules by role (each app's rules.py): Django's groups would grant nothing.
+admin.site.unregister(Group)

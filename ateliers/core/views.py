@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from .database_unavailable import database_unavailable_page, is_database_unavailable
 from .forms import ProfileForm
@@ -58,7 +58,7 @@ def email_remove_confirm(request):
     return render(request, "core/email_remove_confirm.html", {"address": address, "nav": "profile"})
 
 
-@require_GET
+@require_safe
 def alive(request):
     """For load balancers and the load test's bare view: the web process answers, through
     every middleware, without touching the database."""

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from ateliers.core import fields
 from ateliers.core.forms import run_validator
 from ateliers.core.models import Neighbourhood, Theme, User
+from ateliers.core.once import SubmitOnceForm
 
 from . import services
 from .models import Council, Mandate
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(SubmitOnceForm):
     kind = forms.ChoiceField(label=_("Kind of council"), choices=Council.Kind.choices)
     name = fields.NameField(label=_("Name"), max_length=160)
     description = fields.TextField(
@@ -42,6 +43,10 @@ class CouncilForm(forms.Form):
                 neighbourhood=cleaned.get("neighbourhood"),
             )
         return cleaned
+
+    def council_values(self) -> dict:
+        """The answers, named as the services take them."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "submission_key"}
 
 
 class MandateForm(forms.Form):

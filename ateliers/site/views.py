@@ -2,13 +2,13 @@
 
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ateliers.councils import selectors as council_selectors
 from ateliers.workshops import selectors as workshop_selectors
 
 
-@require_GET
+@require_safe
 def home(request):
     """What is happening now: calls for participants, workshops by phase, councils."""
     now = timezone.now()

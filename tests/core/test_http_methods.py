@@ -56,7 +56,7 @@ def test_other_methods_get_a_405_page_in_french(client, url, method):
 
     assert response.status_code == 405, f"{method.upper()} {url}"
     assert response["Allow"]
-    assert set(response["Allow"].split(", ")) <= {"GET", "POST"}
+    assert set(response["Allow"].split(", ")) <= {"GET", "HEAD", "POST"}
     assert "405.html" in [t.name for t in response.templates]
     page = response.content.decode()
     assert french("Action not possible here") in page
@@ -64,5 +64,14 @@ def test_other_methods_get_a_405_page_in_french(client, url, method):
 
 
 def test_the_405_page_says_which_methods_the_page_takes(client):
-    assert client.put(reverse("workshops:list"))["Allow"] == "GET"
+    assert client.put(reverse("workshops:list"))["Allow"] == "GET, HEAD"
     assert client.delete(reverse("profile"))["Allow"] == "GET, POST"
+
+
+@pytest.mark.django_db
+def test_pages_that_only_show_answer_head_as_monitors_and_link_checkers_ask(client):
+    """HEAD is GET without the body: uptime monitors and link checkers use it."""
+    for name in ("home", "workshops:list", "councils:list", "alive"):
+        response = client.head(reverse(name))
+        assert response.status_code == 200, name
+        assert response.content == b""

@@ -11,6 +11,7 @@ from django.urls import reverse
 from ateliers.core.errors import InvalidInput
 from ateliers.core.models import SubmissionKey
 from ateliers.core.once import AlreadySubmitted, submit_once
+from ateliers.councils.models import Council
 from ateliers.proposals import services as proposals
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Workshop
@@ -195,3 +196,19 @@ def test_a_proposal_sent_twice_at_the_same_instant_is_made_once(council, preside
 
     assert sorted(outcomes) == ["AlreadySubmitted", "made"]
     assert WorkshopProposal.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_council_form_sent_twice_makes_one_council(client, city_staff):
+    client.force_login(city_staff)
+    url = reverse("councils:create")
+    key = key_in(client.get(url))
+    data = {"kind": "youth", "name": "Conseil des jeunes", "submission_key": key}
+
+    first = client.post(url, data)
+    second = client.post(url, data)
+
+    assert Council.objects.filter(name="Conseil des jeunes").count() == 1
+    assert second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert french(ALREADY_SENT) in messages_on(client, second)

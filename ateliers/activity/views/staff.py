@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ateliers.core.permissions import allowed
 
@@ -14,7 +14,7 @@ from ..models import Action
 AUDIT_PAGE_SIZE = 50
 
 
-@require_GET
+@require_safe
 @allowed("activity.view_audit_trail")
 def audit_trail(request):
     form = AuditFilterForm(request.GET)
@@ -35,7 +35,7 @@ def audit_trail(request):
     )
 
 
-@require_GET
+@require_safe
 @allowed("activity.view_audit_trail")
 def action_target(request, pk: int):
     """The page of what an action was about. The trail links here instead of loading every

@@ -3,12 +3,14 @@ writes from services.py."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import add_service_errors
+from ateliers.core.once import AlreadySubmitted, submit_once
 from ateliers.core.permissions import allowed
 from ateliers.core.ratelimit import limit_posts
 
@@ -37,13 +39,24 @@ def mandate_in_council(slug: str, pk: int) -> Mandate:
 def council_create(request):
     form = CouncilForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        created: list[Council] = []
+
+        def create() -> str:
+            created.append(services.council_create(by=request.user, **form.council_values()))
+            return reverse("councils:mandates", kwargs={"slug": created[0].slug})
+
         try:
-            council = services.council_create(by=request.user, **form.cleaned_data)
+            next_url = submit_once(
+                key=form.cleaned_data.get("submission_key"), user=request.user, action=create
+            )
+        except AlreadySubmitted as done:
+            messages.info(request, str(done))
+            return redirect(done.url or "councils:list")
         except ApplicationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The council was created. Add its members now."))
-            return redirect("councils:mandates", slug=council.slug)
+            return redirect(next_url)
     return render(request, "councils/form.html", {"nav": "councils", "form": form, "council": None})
 
 
@@ -54,7 +67,7 @@ def council_edit(request, council):
         form = CouncilForm(request.POST)
         if form.is_valid():
             try:
-                services.council_update(council=council, by=request.user, **form.cleaned_data)
+                services.council_update(council=council, by=request.user, **form.council_values())
             except ApplicationError as error:
                 add_service_errors(form, error)
             else:

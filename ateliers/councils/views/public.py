@@ -3,13 +3,13 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .. import selectors
 from ..models import Council
 
 
-@require_GET
+@require_safe
 def council_list(request):
     # Not paginated: a city has a handful of councils of each kind (at most one per
     # neighbourhood), and splitting the five sections across pages would hide some.
@@ -21,7 +21,7 @@ def council_list(request):
     )
 
 
-@require_GET
+@require_safe
 def council_detail(request, slug):
     try:
         council = selectors.council_for_page(slug=slug)

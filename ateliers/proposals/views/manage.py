@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import add_service_errors
@@ -67,7 +67,7 @@ def proposal_create(request, council):
     )
 
 
-@require_GET
+@require_safe
 @allowed("proposals.review_proposals")
 def proposal_list(request):
     page = Paginator(selectors.proposal_list(), settings.ATELIERS_PAGE_SIZE).get_page(
@@ -76,7 +76,7 @@ def proposal_list(request):
     return render(request, "proposals/list.html", {"nav": "councils", "page_obj": page})
 
 
-@require_GET
+@require_safe
 @allowed("proposals.review_proposals")
 def proposal_review(request, pk):
     proposal = _get_proposal(pk)

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.core.errors import ApplicationError
 from ateliers.core.once import AlreadySubmitted, submit_once
@@ -51,7 +51,7 @@ def _state_refusal(request: HttpRequest, workshop: Workshop, action: str) -> Htt
     return redirect("workshops:manage")
 
 
-@require_GET
+@require_safe
 @allowed("workshops.add_workshop")
 def manage_list(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(workshops_managed_by(request.user), settings.ATELIERS_PAGE_SIZE)
@@ -171,7 +171,7 @@ def workshop_archive(request: HttpRequest, workshop: Workshop) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @allowed("workshops.view_participants", load=managed_workshop)
 def workshop_participants(request: HttpRequest, workshop: Workshop) -> HttpResponse:
     paginator = Paginator(participations_of(workshop), settings.ATELIERS_PAGE_SIZE)

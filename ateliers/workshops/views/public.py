@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.activity import selectors as activity
 from ateliers.core.errors import ApplicationError
@@ -43,7 +43,7 @@ def _querystring_without_page(request) -> str:
     return f"{encoded}&" if encoded else ""
 
 
-@require_GET
+@require_safe
 def workshop_list(request):
     now = timezone.now()
     form = WorkshopFilterForm(request.GET)
@@ -65,7 +65,7 @@ def workshop_list(request):
     return render(request, "workshops/list.html", context)
 
 
-@require_GET
+@require_safe
 def workshop_detail(request, slug: str):
     workshop = _visible_workshop(request, slug)
     now = timezone.now()
@@ -82,7 +82,7 @@ def workshop_detail(request, slug: str):
     return render(request, "workshops/detail.html", context)
 
 
-@require_GET
+@require_safe
 def workshop_history(request, slug: str):
     """Everything public that happened to the workshop, the most recent first."""
     workshop = _visible_workshop(request, slug)
@@ -172,7 +172,7 @@ def workshop_leave(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def my_workshops(request):
     now = timezone.now()
