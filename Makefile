@@ -8,6 +8,8 @@ DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-de
 # The W3C's Nu HTML Checker, for tests/test_html_validity.py (npm package vnu-jar).
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 HOST ?= 127.0.0.1
+# pytest-xdist: the suite on every core ("make test TEST_WORKERS=0" for one process).
+TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .PHONY: demo test install install-dev install-checkers messages locale check lint format bench serve \
@@ -64,7 +66,7 @@ serve: messages
 test: messages install-dev install-checkers
 	@test -x /usr/bin/chromium || echo "WARNING: Debian's Chromium is not installed (/usr/bin/chromium): browser tests will be skipped. Install it with: apt-get install -y chromium"
 	@command -v java >/dev/null || echo "WARNING: Java is not installed: the HTML validity test will be skipped. Install it with: apt-get install -y default-jre-headless"
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Inside the CSRF, session and language middleware: it sees which language a page is in
+    # and whether it used a token (ateliers/core/page_cache.py).
+    "ateliers.core.page_cache.AnonymousPageCache",
     "ateliers.core.middleware.MethodNotAllowedPage",
     # Last, so that its process_exception sees a view's database error first.
     "ateliers.core.middleware.DatabaseUnavailablePage",
@@ -208,6 +211,7 @@ USE_TZ = True
 LANGUAGE_COOKIE_SECURE = PRODUCTION
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -280,6 +284,8 @@ LOGGING = {
 }
 
 ATELIERS_PAGE_SIZE = 12
+# Keep public pages whole in the cache for anonymous visitors (ateliers/core/page_cache.py).
+ATELIERS_PAGE_CACHE = env_bool("ATELIERS_PAGE_CACHE", True)
 # Multiplies the per-person limits on our forms (core/ratelimit.py). Only load tests and the
 # outage drill raise it; the limits themselves are written next to each view.
 FORM_RATE_LIMIT_FACTOR = env_int("FORM_RATE_LIMIT_FACTOR", 1, minimum=1)

@@ -18,7 +18,7 @@ urlpatterns = [
         name="email_remove_confirm",
     ),
     path("compte/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("langue/<str:code>/", core_views.switch_language, name="switch_language"),
     path("admin/", admin.site.urls),
 ]
 

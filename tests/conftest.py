@@ -21,6 +21,13 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _pages_rendered_each_time(settings):
+    # A test's changes are never committed, so the cached pages would not see them: pages are
+    # rendered for every request, and tests/core/test_page_cache.py checks the cache itself.
+    settings.ATELIERS_PAGE_CACHE = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Tests create many accounts; the real hasher is slow on purpose.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

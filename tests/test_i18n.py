@@ -13,15 +13,35 @@ def test_pages_are_in_french_by_default(client):
 
 @pytest.mark.django_db
 def test_the_language_switcher_turns_the_site_to_english_and_back(client):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/conseils/"})
+    page = client.get("/conseils/").content.decode()
+    # Links, each in its own language, back to the page where they were followed.
+    assert 'href="/langue/en/?next=/conseils/" lang="en" hreflang="en">English</a>' in page
+    assert 'lang="fr" hreflang="fr" aria-current="true">Français</a>' in page
+    response = client.get("/langue/en/", {"next": "/conseils/"})
     assert response.status_code == 302
     assert response["Location"] == "/conseils/"
     page = client.get("/conseils/").content.decode()
     assert '<html lang="en">' in page
     assert "Log in" in page
 
-    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    client.get("/langue/fr/", {"next": "/"})
     assert "Se connecter" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_switcher_goes_back_only_to_this_site_and_knows_its_languages(client):
+    assert client.get("/langue/en/", {"next": "https://evil.example/"})["Location"] == "/"
+    assert client.get("/langue/xx/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_public_page_carries_no_csrf_token(client):
+    """Nothing on a public page needs one (the switcher is links), so one page can be cached
+    for every visitor."""
+    for url in ("/", "/ateliers/", "/conseils/"):
+        response = client.get(url)
+        assert "csrfmiddlewaretoken" not in response.content.decode(), url
+        assert "csrftoken" not in response.cookies, url
 
 
 @pytest.mark.django_db

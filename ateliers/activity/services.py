@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from ateliers.core.models import User
+from ateliers.core.page_cache import content_changed
 
 from . import verbs
 from .models import Action
@@ -25,6 +26,8 @@ def record(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record() belongs inside the service's transaction.")
     declared = verbs.get(verb)
+    # What a service did may show on the public pages: they are stale once it commits.
+    content_changed()
     return Action.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         verb=verb,

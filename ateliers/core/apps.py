@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "ateliers.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from . import page_signals
+
+        page_signals.connect()

@@ -1,12 +1,14 @@
 import sys
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -56,6 +58,30 @@ def email_remove_confirm(request):
         raise Http404 from None
     address = get_object_or_404(EmailAddress, user=request.user, email__iexact=email)
     return render(request, "core/email_remove_confirm.html", {"address": address, "nav": "profile"})
+
+
+@require_safe
+def switch_language(request, code: str):
+    """The language switcher's links: remember the choice in the cookie LanguageCookieMiddleware
+    reads, and go back. A link, not a form, so that a page shows no CSRF token and the same
+    page can be cached for every visitor; choosing a language changes nothing but the text."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 @require_safe

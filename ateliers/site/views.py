@@ -4,10 +4,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from ateliers.core.page_cache import public_page
 from ateliers.councils import selectors as council_selectors
 from ateliers.workshops import selectors as workshop_selectors
 
 
+@public_page
 @require_safe
 def home(request):
     """What is happening now: calls for participants, workshops by phase, councils."""

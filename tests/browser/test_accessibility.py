@@ -228,8 +228,8 @@ MAX_PAGES = 60
 # Pages of one kind (one URL pattern, the same query parameters) look alike: a few of each
 # leave room in the budget for the other kinds.
 MAX_PER_ROUTE = 3
-# Never follow: the admin (Django's own markup), logging out, switching language (a POST).
-SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/i18n/")
+# Never follow: the admin (Django's own markup), logging out, switching language.
+SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/langue/")
 
 
 def _links(page, origin: str) -> list[str]:

@@ -5,10 +5,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from ateliers.core.page_cache import public_page
+
 from .. import selectors
 from ..models import Council
 
 
+@public_page
 @require_safe
 def council_list(request):
     # Not paginated: a city has a handful of councils of each kind (at most one per
@@ -21,6 +24,7 @@ def council_list(request):
     )
 
 
+@public_page
 @require_safe
 def council_detail(request, slug):
     try:

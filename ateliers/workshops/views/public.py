@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.activity import selectors as activity
 from ateliers.core.errors import ApplicationError
+from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import can
 from ateliers.core.ratelimit import limit_posts
 
@@ -43,6 +44,7 @@ def _querystring_without_page(request) -> str:
     return f"{encoded}&" if encoded else ""
 
 
+@public_page(params=WorkshopFilterForm.base_fields.keys() | {"page"})
 @require_safe
 def workshop_list(request):
     now = timezone.now()
@@ -65,6 +67,7 @@ def workshop_list(request):
     return render(request, "workshops/list.html", context)
 
 
+@public_page
 @require_safe
 def workshop_detail(request, slug: str):
     workshop = _visible_workshop(request, slug)
@@ -82,6 +85,7 @@ def workshop_detail(request, slug: str):
     return render(request, "workshops/detail.html", context)
 
 
+@public_page(params={"page"})
 @require_safe
 def workshop_history(request, slug: str):
     """Everything public that happened to the workshop, the most recent first."""

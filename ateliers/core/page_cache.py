@@ -1,0 +1,131 @@
+"""Public pages kept whole for anonymous visitors, and one generation every change moves on.
+
+A public page (the home page, the lists, a workshop's or a council's page) is the same for
+every anonymous visitor in a given language: it is rendered once, then served from the cache
+(Redis when REDIS_URL is set, so that every web node shares it) until something changes.
+
+Any change that could show on a page moves the generation on, once its transaction has
+committed: every service's write (they all record an action in the activity log) and every
+save of one of our models (the admin's included). Every cached page is then stale at once, on
+every node: what someone changed is visible on the next request. Pages also expire after
+PAGE_TTL seconds, because a workshop moves from one phase to the next with time alone.
+
+Views opt in with `@public_page` (and ATELIERS_PAGE_CACHE turns it all off); only anonymous GET and HEAD requests without a pending
+message are served from the cache, and only a plain 200 answer that set no cookie is kept.
+"""
+
+import functools
+import hashlib
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import urlencode
+
+GENERATION_KEY = "pages:generation"
+# A page is rendered again at least this often (seconds): phases change with time alone.
+PAGE_TTL = 60
+MESSAGES_COOKIE = "messages"
+
+
+def generation() -> int:
+    """The current generation of public content (shared by every process through the cache)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def _move_on() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def content_changed() -> None:
+    """Call when something public changed: the pages are stale once this transaction commits
+    (at once outside a transaction)."""
+    transaction.on_commit(_move_on)
+
+
+def public_page(view=None, *, params: Iterable[str] = ()):
+    """Mark a view whose page is the same for every anonymous visitor. `params` are the
+    query parameters that change the page (filters, page number); a request with any other
+    parameter is rendered, never cached."""
+
+    def mark(view_function):
+        @functools.wraps(view_function)
+        def wrapped(request, *args, **kwargs):
+            return view_function(request, *args, **kwargs)
+
+        wrapped.public_page_params = frozenset(params)
+        return wrapped
+
+    return mark(view) if view is not None else mark
+
+
+def _anonymous(request: HttpRequest) -> bool:
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
+
+
+def _key(request: HttpRequest, params: frozenset[str]) -> str | None:
+    if any(name not in params for name in request.GET):
+        return None
+    query = urlencode(sorted((name, request.GET.getlist(name)) for name in request.GET), True)
+    htmx = (
+        "htmx"
+        if request.headers.get("HX-Request")
+        and not request.headers.get("HX-History-Restore-Request")
+        else "page"
+    )
+    text = f"{request.get_host()}{request.path}?{query}:{htmx}:{request.LANGUAGE_CODE}"
+    digest = hashlib.sha256(text.encode()).hexdigest()[:32]
+    return f"pages:{generation()}:{digest}"
+
+
+class AnonymousPageCache:
+    """Serve and keep public pages for anonymous visitors (see the module's docstring).
+
+    Placed after the CSRF and language middleware: the language of the page is known, and a
+    page that used a CSRF token (it would hold one visitor's token) is never kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        key = getattr(request, "_public_page_key", None)
+        if key and self._keepable(request, response):
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_TTL)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.ATELIERS_PAGE_CACHE:
+            return None
+        params = getattr(view_func, "public_page_params", None)
+        if params is None or request.method not in ("GET", "HEAD") or not _anonymous(request):
+            return None
+        key = _key(request, params)
+        if key is None:
+            return None
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            return HttpResponse(content, content_type=content_type)
+        request._public_page_key = key
+        return None
+
+    @staticmethod
+    def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not getattr(getattr(request, "session", None), "modified", False)
+        )

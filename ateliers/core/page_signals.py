@@ -1,0 +1,37 @@
+"""Every save of one of our models makes the cached public pages stale (core/page_cache.py).
+
+The services also say so through the activity log; these signals catch the rest: the admin's
+edits (a neighbourhood renamed), a profile's new display name. What never shows on a public
+page is left out: the log itself, the forms' one-time keys, a login's timestamp.
+"""
+
+from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .page_cache import content_changed
+
+OUR_APPS = {"core", "activity", "councils", "workshops", "proposals", "opinions"}
+NEVER_SHOWN = {("core", "submissionkey"), ("activity", "action")}
+
+
+def _shows(sender) -> bool:
+    meta = sender._meta
+    return meta.app_label in OUR_APPS and (meta.app_label, meta.model_name) not in NEVER_SHOWN
+
+
+def _saved(sender, update_fields=None, **_kwargs) -> None:
+    if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
+        return
+    content_changed()
+
+
+def _removed(sender, **_kwargs) -> None:
+    content_changed()
+
+
+def connect() -> None:
+    for model in apps.get_models():
+        if _shows(model):
+            post_save.connect(_saved, sender=model, dispatch_uid=f"pages-saved-{model._meta}")
+            post_delete.connect(_removed, sender=model, dispatch_uid=f"pages-gone-{model._meta}")
+    m2m_changed.connect(_removed, dispatch_uid="pages-m2m")
