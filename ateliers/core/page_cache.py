@@ -10,8 +10,9 @@ save of one of our models (the admin's included). Every cached page is then stal
 every node: what someone changed is visible on the next request. Pages also expire after
 PAGE_TTL seconds, because a workshop moves from one phase to the next with time alone.
 
-Views opt in with `@public_page` (and ATELIERS_PAGE_CACHE turns it all off); only anonymous GET and HEAD requests without a pending
-message are served from the cache, and only a plain 200 answer that set no cookie is kept.
+Views opt in with `@public_page` (ATELIERS_PAGE_CACHE=false turns it all off); only anonymous
+GET and HEAD requests without a pending message are served from the cache, and only a plain
+200 answer that set no cookie is kept.
 """
 
 import functools
