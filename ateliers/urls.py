@@ -3,10 +3,17 @@ from django.urls import include, path
 
 from ateliers.core import views as core_views
 from ateliers.site import views as site_views
+from ateliers.workshops.views import public as workshop_views
 
 urlpatterns = [
     path("", site_views.home, name="home"),
     path("ateliers/", include("ateliers.workshops.urls")),
+    # A council's workshops: the workshops app's page, at the council's address.
+    path(
+        "conseils/<slug:slug>/ateliers/",
+        workshop_views.council_workshops,
+        name="council_workshops",
+    ),
     path("conseils/", include("ateliers.proposals.urls")),
     path("conseils/", include("ateliers.councils.urls")),
     path("activite/", include("ateliers.activity.urls")),

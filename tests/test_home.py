@@ -1,6 +1,11 @@
 """The home page answers "what is happening in my city now?"."""
 
+import datetime
+
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ateliers.councils.models import Council
@@ -65,17 +70,19 @@ def test_upcoming_workshops(client):
     assert "En cours" not in upcoming
 
 
-def test_the_councils_by_kind_link_to_their_pages(client):
-    youth = CouncilFactory(name="Conseil des jeunes", kind=Council.Kind.YOUTH, neighbourhood=None)
-    north = CouncilFactory(name="Conseil de quartier Nord")
+def test_the_councils_by_kind_link_to_their_lists(client):
+    CouncilFactory(name="Conseil des jeunes", kind=Council.Kind.YOUTH, neighbourhood=None)
+    CouncilFactory.create_batch(2)
 
     councils = section(client.get(HOME).content.decode(), "councils-title")
 
-    assert "<h3>Youth council</h3>" in councils
-    assert "<h3>Neighbourhood council</h3>" in councils
-    assert f'<a href="{youth.get_absolute_url()}">Conseil des jeunes</a>' in councils
-    assert f'<a href="{north.get_absolute_url()}">Conseil de quartier Nord</a>' in councils
-    assert f'href="{reverse("councils:list")}"' in councils
+    listing = reverse("councils:list")
+    assert f'<a href="{listing}?type=youth">Youth council</a>: 1 council' in councils
+    assert (
+        f'<a href="{listing}?type=neighbourhood">Neighbourhood council</a>: 2 councils' in councils
+    )
+    assert f'<a href="{listing}?type=development">Development council</a>: 0 councils' in councils
+    assert f'href="{listing}"' in councils
 
 
 def test_empty_states(client):
@@ -83,7 +90,7 @@ def test_empty_states(client):
 
     assert "No workshop is calling for participants right now." in page
     assert "No workshop is announced yet." in page
-    assert "No council is listed yet." in page
+    assert "Neighbourhood council</a>: 0 councils" in section(page, "councils-title")
     assert "0 workshops" in section(page, "phases-title")
 
 
@@ -93,10 +100,11 @@ def test_home_query_budget(client, django_assert_num_queries):
         WorkshopFactory(upcoming=True).themes.add(ThemeFactory())
         WorkshopFactory(phase=list(PhaseKind)[index + 1])
 
-    # 1 the workshops calling for participants, 2 their themes, 3 their phases;
-    # 4 the counts by phase (one aggregate); 5 the upcoming workshops, 6 their themes,
-    # 7 their phases; 8 the councils.
-    with django_assert_num_queries(8):
+    # 1 the workshops calling for participants, 2 their themes, 3 their phases; 4 the counts
+    # by phase (one aggregate over the workshops not ended), 5 the finished ones (then kept
+    # until one more ends); 6 the upcoming workshops, 7 their themes, 8 their phases; 9 the
+    # number of councils of each kind.
+    with django_assert_num_queries(9):
         client.get(HOME)
 
 
@@ -107,9 +115,43 @@ def test_home_query_budget_logged_in(client, django_assert_num_queries, role):
     WorkshopFactory(proposed_by=CouncilFactory()).themes.add(ThemeFactory())
     WorkshopFactory(upcoming=True).themes.add(ThemeFactory())
     client.force_login(person_for(role))
-    # 1 user (the session comes from the cache), then the eight queries of the anonymous
+    # 1 user (the session comes from the cache), then the nine queries of the anonymous
     # page.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         page = client.get(HOME).content.decode()
     assert (reverse("activity:audit_trail") in page) == (role in CITY_TEAM)
     assert (reverse("workshops:manage") in page) == (role in CITY_TEAM | FACILITATORS)
+
+
+def test_the_home_page_does_not_read_the_citys_history(client):
+    """The finished workshops are counted once, then kept until one more ends or something
+    changes: the page's work does not grow with the years of workshops behind the city."""
+
+    def ended_workshops_read(response_queries) -> list[str]:
+        return [q["sql"] for q in response_queries if '"ends_at" <=' in q["sql"]]
+
+    WorkshopFactory(phase=PhaseKind.DEBATE)
+    WorkshopFactory.create_batch(5, finished=True)
+    client.get(HOME)  # counts the finished ones, once
+    with CaptureQueriesContext(connection) as few:
+        client.get(HOME)
+    assert ended_workshops_read(few.captured_queries) == []
+
+    WorkshopFactory.create_batch(200, finished=True)
+    with CaptureQueriesContext(connection) as many:
+        client.get(HOME)
+    assert len(many.captured_queries) == len(few.captured_queries)
+    # Every query about workshops asks for the ones that have not ended.
+    for query in many.captured_queries:
+        if 'FROM "workshops_workshop"' in query["sql"] and "COUNT" in query["sql"]:
+            assert '"ends_at" >' in query["sql"], query["sql"]
+
+
+def test_the_finished_count_follows_a_workshop_that_ends(client):
+    running = WorkshopFactory(phase=PhaseKind.PRESENTATION)
+    WorkshopFactory(finished=True)
+    page = section(client.get(HOME).content.decode(), "phases-title")
+    assert "Finished</a>: 1 workshop" in page
+    with time_machine.travel(running.ends_at + datetime.timedelta(minutes=1)):
+        page = section(client.get(HOME).content.decode(), "phases-title")
+    assert "Finished</a>: 2 workshops" in page

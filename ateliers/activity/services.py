@@ -26,8 +26,10 @@ def record(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record() belongs inside the service's transaction.")
     declared = verbs.get(verb)
-    # What a service did may show on the public pages: they are stale once it commits.
-    content_changed()
+    # What a service did may show on the public pages: they are stale once it commits. (A
+    # change of who takes part touches only the counts, and its own signal says so.)
+    if not declared.changes_counts_only:
+        content_changed()
     return Action.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         verb=verb,

@@ -28,6 +28,9 @@ class Verb:
     # trail that the city's team reads.
     public: bool = False
     describe: Callable[[dict], dict] | None = None
+    # It changes who takes part, so only participant counts on the public pages (those pages
+    # are made stale by the participation's own save: core/page_signals.py).
+    changes_counts_only: bool = False
 
 
 _VERBS: dict[str, Verb] = {}
@@ -40,8 +43,9 @@ def register(
     label: str,
     public: bool = False,
     describe: Callable[[dict], dict] | None = None,
+    changes_counts_only: bool = False,
 ) -> Verb:
-    verb = Verb(name, sentence, label, public, describe)
+    verb = Verb(name, sentence, label, public, describe, changes_counts_only)
     _VERBS[name] = verb
     return verb
 

@@ -13,6 +13,11 @@ PAGE_TTL seconds, because a workshop moves from one phase to the next with time 
 Views opt in with `@public_page` (ATELIERS_PAGE_CACHE=false turns it all off); only anonymous
 GET and HEAD requests without a pending message are served from the cache, and only a plain
 200 answer that set no cookie is kept.
+
+Logged-in people get pages with their name, their buttons and their "taking part" panel, but
+the rest is the same for everyone: templates keep those parts with Django's `{% cache %}`,
+keyed on the same generation (`page_generation` and `page_ttl` in every template's context),
+and views hand them their data lazily (`lazy_value`), so that a kept fragment costs no query.
 """
 
 import functools
@@ -23,40 +28,59 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
-GENERATION_KEY = "pages:generation"
+# What a generation counts changes of: everything public, or who takes part in workshops
+# (participant counts are all a join changes on the public pages), in all or in one of them.
+CONTENT = "content"
+PARTICIPANTS = "participants"
 # A page is rendered again at least this often (seconds): phases change with time alone.
 PAGE_TTL = 60
 MESSAGES_COOKIE = "messages"
 
 
-def generation() -> int:
-    """The current generation of public content (shared by every process through the cache)."""
-    value = cache.get(GENERATION_KEY)
+def generation(scope: str = CONTENT) -> int:
+    """The current generation of `scope` (shared by every process through the cache)."""
+    key = f"pages:generation:{scope}"
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(key, 1, timeout=None)
+        value = cache.get(key, 1)
     return value
 
 
-def _move_on() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(GENERATION_KEY, 2, timeout=None)
+def _move_on(*scopes: str) -> None:
+    for scope in scopes:
+        key = f"pages:generation:{scope}"
+        try:
+            cache.incr(key)
+        except ValueError:  # not set yet, or evicted
+            cache.set(key, 2, timeout=None)
 
 
 def content_changed() -> None:
     """Call when something public changed: the pages are stale once this transaction commits
     (at once outside a transaction)."""
-    transaction.on_commit(_move_on)
+    transaction.on_commit(lambda: _move_on(CONTENT))
 
 
-def public_page(view=None, *, params: Iterable[str] = ()):
+def participants_changed(workshop_slug: str) -> None:
+    """Call when someone joined or left a workshop: the pages that show participant counts
+    (the lists, that workshop's page) are stale once this transaction commits; the others
+    are kept."""
+    transaction.on_commit(lambda: _move_on(PARTICIPANTS, f"{PARTICIPANTS}:{workshop_slug}"))
+
+
+def workshop_participants_generation(workshop_slug: str) -> int:
+    return generation(f"{PARTICIPANTS}:{workshop_slug}")
+
+
+def public_page(view=None, *, params: Iterable[str] = (), counts: str | None = None):
     """Mark a view whose page is the same for every anonymous visitor. `params` are the
     query parameters that change the page (filters, page number); a request with any other
-    parameter is rendered, never cached."""
+    parameter is rendered, never cached. `counts` says which participant counts the page
+    shows: "all" (lists of workshops) or "slug" (the workshop of the URL's slug)."""
 
     def mark(view_function):
         @functools.wraps(view_function)
@@ -64,9 +88,16 @@ def public_page(view=None, *, params: Iterable[str] = ()):
             return view_function(request, *args, **kwargs)
 
         wrapped.public_page_params = frozenset(params)
+        wrapped.public_page_counts = counts
         return wrapped
 
     return mark(view) if view is not None else mark
+
+
+def lazy_value(compute):
+    """The value of `compute()`, computed only if a template uses it (outside a kept
+    fragment)."""
+    return SimpleLazyObject(compute)
 
 
 def _anonymous(request: HttpRequest) -> bool:
@@ -74,7 +105,7 @@ def _anonymous(request: HttpRequest) -> bool:
     return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
 
 
-def _key(request: HttpRequest, params: frozenset[str]) -> str | None:
+def _key(request: HttpRequest, params: frozenset[str], counts: str) -> str | None:
     if any(name not in params for name in request.GET):
         return None
     query = urlencode(sorted((name, request.GET.getlist(name)) for name in request.GET), True)
@@ -86,7 +117,7 @@ def _key(request: HttpRequest, params: frozenset[str]) -> str | None:
     )
     text = f"{request.get_host()}{request.path}?{query}:{htmx}:{request.LANGUAGE_CODE}"
     digest = hashlib.sha256(text.encode()).hexdigest()[:32]
-    return f"pages:{generation()}:{digest}"
+    return f"pages:{generation()}:{counts}:{digest}"
 
 
 class AnonymousPageCache:
@@ -111,7 +142,7 @@ class AnonymousPageCache:
         params = getattr(view_func, "public_page_params", None)
         if params is None or request.method not in ("GET", "HEAD") or not _anonymous(request):
             return None
-        key = _key(request, params)
+        key = _key(request, params, self._counts(view_func.public_page_counts, view_kwargs))
         if key is None:
             return None
         cached = cache.get(key)
@@ -120,6 +151,15 @@ class AnonymousPageCache:
             return HttpResponse(content, content_type=content_type)
         request._public_page_key = key
         return None
+
+    @staticmethod
+    def _counts(counts: str | None, view_kwargs: dict) -> str:
+        """The generation of the participant counts the page shows, as part of its key."""
+        if counts == "all":
+            return str(generation(PARTICIPANTS))
+        if counts == "slug":
+            return f"{view_kwargs['slug']}:{workshop_participants_generation(view_kwargs['slug'])}"
+        return ""
 
     @staticmethod
     def _keepable(request: HttpRequest, response: HttpResponse) -> bool:

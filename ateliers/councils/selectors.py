@@ -1,64 +1,121 @@
 """Reads for the councils' pages, each in a fixed number of queries."""
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django_stubs_ext import StrOrPromise
 
 from ateliers.core.models import User
 
-from .models import Council, Mandate, current_mandate_q
+from .models import Council, Mandate
+
+# How many councils of each kind the councils page shows before "all the N councils".
+COUNCILS_PER_KIND = 12
 
 
 def council_list(*, today: datetime.date) -> QuerySet[Council]:
     """Councils ordered by kind then name, with their territory, themes and the number of
     people holding a current mandate."""
+    members = (
+        Mandate.objects.current(today)
+        .filter(council=OuterRef("pk"))
+        .order_by()
+        .values("council")
+        .annotate(number=Count("user", distinct=True))
+        .values("number")
+    )
     return (
         Council.objects.select_related("neighbourhood")
         .prefetch_related("themes")
-        .annotate(
-            current_member_count=Count(
-                "mandates__user",
-                filter=current_mandate_q(today, "mandates__"),
-                distinct=True,
-            )
-        )
+        .annotate(current_member_count=Coalesce(Subquery(members), 0))
         .order_by("kind", "name")
     )
 
 
-def council_names() -> QuerySet[Council]:
-    """Just enough of every council to link to it, by kind then name (the home page)."""
-    return Council.objects.order_by("kind", "name").only("kind", "name", "slug")
+@dataclass(frozen=True)
+class KindOfCouncil:
+    kind: str
+    label: StrOrPromise
+    count: int
+    # The first councils of the kind, when the page shows them.
+    councils: tuple[Council, ...] = ()
+
+    @property
+    def more(self) -> bool:
+        return self.count > len(self.councils)
 
 
-def group_by_kind(councils) -> list[tuple[str, StrOrPromise, list[Council]]]:
-    """[(kind, its label, its councils)] for the five kinds, in the order of Council.Kind."""
-    groups: dict[str, list[Council]] = {value: [] for value in Council.Kind.values}
-    for council in councils:
-        groups[council.kind].append(council)
-    return [(value, Council.Kind(value).label, items) for value, items in groups.items()]
+def council_kinds() -> list[KindOfCouncil]:
+    """The five kinds in order, with how many councils each has: one query."""
+    counts = dict(Council.objects.order_by().values_list("kind").annotate(number=Count("pk")))
+    return [
+        KindOfCouncil(value, label, counts.get(value, 0)) for value, label in Council.Kind.choices
+    ]
+
+
+def council_sections(*, today: datetime.date) -> list[KindOfCouncil]:
+    """Each kind with its first councils (COUNCILS_PER_KIND), in three queries whatever the
+    number of councils: the counts, the councils ranked within their kind, their themes."""
+    ranked = council_list(today=today).annotate(
+        rank=Window(RowNumber(), partition_by=F("kind"), order_by=F("name").asc())
+    )
+    first = {}
+    for council in ranked.filter(rank__lte=COUNCILS_PER_KIND):
+        first.setdefault(council.kind, []).append(council)
+    return [
+        KindOfCouncil(kind.kind, kind.label, kind.count, tuple(first.get(kind.kind, ())))
+        for kind in council_kinds()
+    ]
 
 
 def council_for_page(*, slug: str) -> Council:
-    return Council.objects.select_related("neighbourhood").prefetch_related("themes").get(slug=slug)
+    """The council and its territory; its themes are read by the page's fragment, when it
+    is not kept."""
+    return Council.objects.select_related("neighbourhood").get(slug=slug)
 
 
-def council_mandates(*, council: Council, today: datetime.date) -> dict[str, list[Mandate]]:
-    """The council's mandates in one query, split into current, upcoming and past."""
-    split: dict[str, list[Mandate]] = {"current": [], "upcoming": [], "past": []}
+# How many former members the council's page shows before "all the former members".
+FORMER_MEMBERS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class CouncilMembers:
+    current: list[Mandate]
+    upcoming: list[Mandate]
+    # The most recently ended, FORMER_MEMBERS_SHOWN at most; `more_past` when there are more.
+    past: list[Mandate]
+    more_past: bool
+
+
+def council_mandates(*, council: Council, today: datetime.date) -> CouncilMembers:
+    """The current and upcoming mandates, and the latest past ones: two queries, whatever
+    the council's history."""
     role_order = {role: index for index, role in enumerate(Mandate.Role.values)}
     mandates = Mandate.objects.filter(council=council).select_related("user")
-    for mandate in mandates:
-        if mandate.is_current(today):
-            split["current"].append(mandate)
-        elif mandate.starts_on > today:
-            split["upcoming"].append(mandate)
-        else:
-            split["past"].append(mandate)
-    # Current members: the president first, then by role, then by name.
-    split["current"].sort(key=lambda m: (role_order[m.role], str(m.user.public_name)))
-    return split
+    running = list(mandates.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today)))
+    current = sorted(
+        (m for m in running if m.starts_on <= today),
+        # The president first, then by role, then by name.
+        key=lambda m: (role_order[m.role], str(m.user.public_name)),
+    )
+    upcoming = sorted((m for m in running if m.starts_on > today), key=lambda m: m.starts_on)
+    past = list(
+        mandates.filter(ends_on__lt=today).order_by("-ends_on", "pk")[: FORMER_MEMBERS_SHOWN + 1]
+    )
+    return CouncilMembers(
+        current, upcoming, past[:FORMER_MEMBERS_SHOWN], len(past) > FORMER_MEMBERS_SHOWN
+    )
+
+
+def former_mandates(*, council: Council, today: datetime.date) -> QuerySet[Mandate]:
+    """Every ended mandate of the council, the most recently ended first."""
+    return (
+        Mandate.objects.filter(council=council, ends_on__lt=today)
+        .select_related("user")
+        .order_by("-ends_on", "pk")
+    )
 
 
 def council_all_mandates(*, council: Council) -> QuerySet[Mandate]:

@@ -42,5 +42,11 @@ def register() -> None:
         _("%(actor)s joined the workshop (%(capacity)s)."),
         label=_("Workshop joined"),
         describe=_capacity_words,
+        changes_counts_only=True,
     )
-    verbs.register("workshop.left", _("%(actor)s left the workshop."), label=_("Workshop left"))
+    verbs.register(
+        "workshop.left",
+        _("%(actor)s left the workshop."),
+        label=_("Workshop left"),
+        changes_counts_only=True,
+    )

@@ -6,10 +6,18 @@ from ateliers.core import sections
 
 from . import selectors
 
+# How many of a council's workshops its page shows before "all its workshops".
+COUNCIL_WORKSHOPS_SHOWN = 6
+
 
 def _council_workshops(request, *, council, **_page):
+    workshops = list(
+        selectors.council_public_workshops(council=council)[: COUNCIL_WORKSHOPS_SHOWN + 1]
+    )
     return {
-        "workshops": list(selectors.council_public_workshops(council=council)),
+        "council": council,
+        "workshops": workshops[:COUNCIL_WORKSHOPS_SHOWN],
+        "more": len(workshops) > COUNCIL_WORKSHOPS_SHOWN,
         "now": timezone.now(),
     }
 

@@ -4,10 +4,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.core.cache import cache
+from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from ateliers.core import page_cache
 from ateliers.core.models import User
 
 from .forms.filters import FINISHED, UPCOMING
@@ -37,10 +39,12 @@ def workshop_list(*, filters: dict, now) -> QuerySet[Workshop]:
 
 
 def workshop_for_page(*, slug: str) -> Workshop | None:
-    """One workshop with everything its page shows, or None."""
+    """One workshop with what its page always needs (its phases; its facilitators, whom the
+    rules ask about), or None. Its themes and sponsors are read by the page's fragments, when
+    they are not kept."""
     return (
         Workshop.objects.select_related("neighbourhood", "proposed_by")
-        .prefetch_related("themes", "phases", "facilitators", "sponsors")
+        .prefetch_related("phases", "facilitators")
         .filter(slug=slug)
         .first()
     )
@@ -213,7 +217,11 @@ class PhaseCount:
 
 
 def workshop_counts_by_phase(*, now) -> list[PhaseCount]:
-    """How many published workshops are upcoming, in each phase, and finished: one query."""
+    """How many published workshops are upcoming, in each phase, and finished.
+
+    Only the workshops that have not ended are read (the index on their end serves it): the
+    work does not grow with the city's history. The finished ones are counted once, then again
+    only when content changes or one more workshop ends (`_finished_count`)."""
     running = {
         f"phase_{kind.value}": Count(
             "pk",
@@ -222,10 +230,14 @@ def workshop_counts_by_phase(*, now) -> list[PhaseCount]:
         )
         for kind in PhaseKind
     }
-    counts = Workshop.objects.published().aggregate(
-        upcoming=Count("pk", filter=Q(starts_at__gt=now), distinct=True),
-        finished=Count("pk", filter=Q(ends_at__lte=now), distinct=True),
-        **running,
+    counts = (
+        Workshop.objects.published()
+        .filter(ends_at__gt=now)
+        .aggregate(
+            upcoming=Count("pk", filter=Q(starts_at__gt=now), distinct=True),
+            next_end=Min("ends_at"),
+            **running,
+        )
     )
     return [
         PhaseCount(UPCOMING, _("Upcoming"), counts["upcoming"]),
@@ -233,8 +245,19 @@ def workshop_counts_by_phase(*, now) -> list[PhaseCount]:
             PhaseCount(str(kind.value), kind.label, counts[f"phase_{kind.value}"])
             for kind in PhaseKind
         ],
-        PhaseCount(FINISHED, _("Finished"), counts["finished"]),
+        PhaseCount(FINISHED, _("Finished"), _finished_count(now=now, until=counts["next_end"])),
     ]
+
+
+def _finished_count(*, now, until) -> int:
+    """The published workshops that have ended: the same number until the next one ends
+    (`until`) or something changes (the pages' generation), so it is kept that long."""
+    key = f"workshops:finished:{page_cache.generation()}:{until.isoformat() if until else ''}"
+    count = cache.get(key)
+    if count is None:
+        count = Workshop.objects.published().filter(ends_at__lte=now).count()
+        cache.set(key, count, timeout=page_cache.PAGE_TTL * 60)
+    return count
 
 
 def council_public_workshops(*, council) -> QuerySet[Workshop]:

@@ -74,6 +74,24 @@ def test_a_change_made_through_a_service_shows_at_once(client):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_joining_makes_stale_only_the_pages_that_show_counts(client):
+    joined = WorkshopFactory(title="Place du marché", capacity=10)
+    other = WorkshopFactory(title="Jardin partagé")
+    person = UserFactory()
+    for url in (joined.get_absolute_url(), other.get_absolute_url(), "/conseils/"):
+        rendered(client, url)
+
+    workshop_join(workshop=joined, user=person, capacity=Capacity.RESIDENT)
+
+    fresh, page = rendered(client, joined.get_absolute_url())
+    assert fresh and "1 participant out of 10 places" in page
+    assert "1 participant out of 10 places" in rendered(client, "/ateliers/")[1]
+    # Nothing another workshop's page or the councils' page shows has changed: still kept.
+    assert not rendered(client, other.get_absolute_url())[0]
+    assert not rendered(client, "/conseils/")[0]
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_change_made_outside_the_services_shows_at_once(client):
     """An edit in the admin, a new display name: every save of our models counts."""
     theme = ThemeFactory(name="Mobilité")
@@ -93,38 +111,67 @@ def test_a_change_made_outside_the_services_shows_at_once(client):
 
 @pytest.mark.django_db
 def test_logged_in_people_never_get_a_kept_page(client, resident):
-    queries_for(client, "/")
+    rendered(client, "/")
     client.force_login(resident)
-    queries, page = queries_for(client, "/")
-    assert queries > 0
+    fresh, page = rendered(client, "/")
+    assert fresh
     assert resident.display_name in page
 
 
 @pytest.mark.django_db
+def test_logged_in_pages_keep_their_shared_parts_and_read_nothing_for_them(
+    client, resident, django_assert_num_queries
+):
+    workshop = WorkshopFactory(title="Place du marché")
+    client.force_login(resident)
+    _, first = rendered(client, workshop.get_absolute_url())
+    # 1 the person, 2 the workshop, 3 its phases, 4 its facilitators (the rules and the
+    # "taking part" panel read them), 5 my participation: nothing for the kept fragments.
+    with django_assert_num_queries(5):
+        _, again = rendered(client, workshop.get_absolute_url())
+    for url in ("/", "/ateliers/", "/conseils/"):
+        _, first = rendered(client, url)
+        # Only the person: the rest of the page comes from its kept fragments.
+        with django_assert_num_queries(1):
+            _, again = rendered(client, url)
+        unmasked = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')  # masked anew
+        assert unmasked.sub("", again) == unmasked.sub("", first), url
+
+
+@pytest.mark.django_db
 def test_each_language_has_its_own_page(client):
-    queries_for(client, "/ateliers/")
+    rendered(client, "/ateliers/")
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "fr"
-    queries, page = queries_for(client, "/ateliers/")
-    assert queries > 0
-    assert '<html lang="fr">' in page
+    fresh, page = rendered(client, "/ateliers/")
+    assert fresh
+    assert '<html lang="fr">' in page and "Ateliers de " in page
+
+
+def rendered(client, url, **extra) -> tuple[bool, str]:
+    """Whether the view rendered the page (rather than the kept page being served)."""
+    response = client.get(url, **extra)
+    assert response.status_code == 200
+    return bool(response.templates), response.content.decode()
 
 
 @pytest.mark.django_db
 def test_a_pending_message_and_unknown_parameters_skip_the_kept_page(client):
-    queries_for(client, "/ateliers/")
-    assert queries_for(client, "/ateliers/", QUERY_STRING="utm_source=x")[0] > 0
-    assert queries_for(client, "/ateliers/", QUERY_STRING="kind=city")[0] > 0
-    assert queries_for(client, "/ateliers/", QUERY_STRING="kind=city")[0] == 0
+    rendered(client, "/ateliers/")
+    assert not rendered(client, "/ateliers/")[0]
+    assert rendered(client, "/ateliers/", QUERY_STRING="utm_source=x")[0]
+    assert rendered(client, "/ateliers/", QUERY_STRING="utm_source=x")[0]
+    assert rendered(client, "/ateliers/", QUERY_STRING="kind=city")[0]
+    assert not rendered(client, "/ateliers/", QUERY_STRING="kind=city")[0]
     client.cookies["messages"] = "pending"
-    assert queries_for(client, "/ateliers/")[0] > 0
+    assert rendered(client, "/ateliers/")[0]
 
 
 @pytest.mark.django_db
 def test_htmx_results_and_whole_pages_are_kept_apart(client):
-    queries_for(client, "/ateliers/")
-    queries, results = queries_for(client, "/ateliers/", HTTP_HX_REQUEST="true")
-    assert queries > 0
-    assert "<html" not in results
+    rendered(client, "/ateliers/")
+    fresh, results = rendered(client, "/ateliers/", HTTP_HX_REQUEST="true")
+    assert fresh
+    assert "<html" not in results and "<h2>" in results
 
 
 # Two web nodes, one database, one Redis

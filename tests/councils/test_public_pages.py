@@ -73,12 +73,42 @@ def _fill_list(count: int) -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("councils", [1, 8])
+@pytest.mark.parametrize("councils", [1, 8, 30])
 def test_list_query_budget_does_not_grow_with_councils(client, django_assert_num_queries, councils):
     _fill_list(councils)
-    # 1 councils with territory and member count, 2 their themes.
-    with django_assert_num_queries(2):
+    # 1 the councils of each kind, 2 the first ones of each kind with territory and member
+    # count, 3 their themes.
+    with django_assert_num_queries(3):
         response = client.get(reverse("councils:list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_kind_with_many_councils_shows_its_first_and_leads_to_all_of_them(client):
+    _fill_list(30)
+    page = client.get(reverse("councils:list")).content.decode()
+    section = _between(page, 'id="kind-citizens"', 'id="kind-foreign_residents"')
+    assert section.count('class="card"') == 12
+    assert f'href="{reverse("councils:list")}?type=citizens"' in section
+    assert "All 30 councils" in section
+
+    first = client.get(reverse("councils:list"), {"type": "citizens"})
+    second = client.get(reverse("councils:list"), {"type": "citizens", "page": 2})
+    shown = [c.name for c in first.context["page_obj"]] + [
+        c.name for c in second.context["page_obj"]
+    ]
+    assert sorted(shown) == sorted(Council.objects.values_list("name", flat=True))
+    assert "Page 2 of 2" in second.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("councils", [1, 30])
+def test_one_kind_query_budget_does_not_grow(client, django_assert_num_queries, councils):
+    _fill_list(councils)
+    # 1 the count for the paginator, 2 the page of councils with territory and member count,
+    # 3 their themes.
+    with django_assert_num_queries(3):
+        response = client.get(reverse("councils:list"), {"type": "citizens"})
     assert response.status_code == 200
 
 
@@ -177,26 +207,52 @@ def _fill_detail(council: Council, count: int) -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("rows", [1, 6])
+@pytest.mark.parametrize("rows", [1, 6, 20])
 def test_detail_query_budget_does_not_grow_with_members_or_workshops(
     client, council, django_assert_num_queries, rows
 ):
     _fill_detail(council, rows)
-    # 1 the council and its territory, 2 its themes, 3 its mandates with their people,
-    # 4 its public workshops with territory, 5 their themes, 6 their phases.
-    with django_assert_num_queries(6):
+    # 1 the council and its territory, 2 its themes, 3 its current and coming mandates with
+    # their people, 4 its latest past ones, 5 its latest public workshops with territory,
+    # 6 their themes, 7 their phases.
+    with django_assert_num_queries(7):
         response = client.get(council.get_absolute_url())
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_long_history_shows_its_latest_and_leads_to_the_rest(client, council):
+    _fill_detail(council, 20)
+    page = client.get(council.get_absolute_url())
+    html = page.content.decode()
+    assert len(page.context["members"].past) == 12
+    assert reverse("councils:former_members", args=[council.slug]) in html
+    assert html.count('class="card"') == 6
+    assert reverse("council_workshops", args=[council.slug]) in html
+
+    former = client.get(reverse("councils:former_members", args=[council.slug]))
+    assert len(former.context["page_obj"].object_list) == 20
+    workshops = client.get(reverse("council_workshops", args=[council.slug]))
+    assert workshops.context["page_obj"].paginator.count == 20
+    assert "Page 1 of 2" in workshops.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_short_history_shows_everything_without_more_links(client, council):
+    _fill_detail(council, 2)
+    html = client.get(council.get_absolute_url()).content.decode()
+    assert reverse("councils:former_members", args=[council.slug]) not in html
+    assert reverse("council_workshops", args=[council.slug]) not in html
 
 
 @pytest.mark.django_db
 def test_detail_query_budget_for_a_president(client, council, president, django_assert_num_queries):
     _fill_detail(council, 3)
     client.force_login(president)
-    # 1-6 as for anyone, 7 user (the session comes from the cache), 8 whether the visitor
+    # 1-7 as for anyone, 8 user (the session comes from the cache), 9 whether the visitor
     # presides the council (for the "Propose a workshop" button). The menu's permissions are
     # rules: no query.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(council.get_absolute_url())
     assert "Propose a workshop" in response.content.decode()
 
@@ -208,3 +264,18 @@ def test_neighbourhood_of_a_council_is_named(client):
     )
     html = client.get(council.get_absolute_url()).content.decode()
     assert "Les Tilleuls" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_pages_of_a_long_history_cost_the_same_whatever_its_length(
+    client, council, django_assert_num_queries, rows
+):
+    _fill_detail(council, rows)
+    # 1 the council, 2 the count for the paginator, 3 the page of ended mandates with people.
+    with django_assert_num_queries(3):
+        client.get(reverse("councils:former_members", args=[council.slug]))
+    # 1 the council, 2 the count for the paginator, 3 the page of workshops with territory,
+    # 4 their themes, 5 their phases.
+    with django_assert_num_queries(5):
+        client.get(reverse("council_workshops", args=[council.slug]))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ateliers.core.models import Neighbourhood, Theme
+from ateliers.core.widgets import FastSelect
 
 from ..models import Workshop
 from ..phases import PhaseKind
@@ -17,6 +18,7 @@ class WorkshopFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
+        widget=FastSelect,
         choices=[("", pgettext_lazy("workshop kind", "All kinds")), *Workshop.Kind.choices],
     )
     neighbourhood = forms.ModelChoiceField(
@@ -25,6 +27,7 @@ class WorkshopFilterForm(forms.Form):
         queryset=Neighbourhood.objects.order_by("name"),
         to_field_name="slug",
         empty_label=pgettext_lazy("neighbourhood", "All neighbourhoods"),
+        widget=FastSelect,
     )
     theme = forms.ModelChoiceField(
         label=_("Theme"),
@@ -32,10 +35,12 @@ class WorkshopFilterForm(forms.Form):
         queryset=Theme.objects.order_by("name"),
         to_field_name="slug",
         empty_label=pgettext_lazy("theme", "All themes"),
+        widget=FastSelect,
     )
     phase = forms.ChoiceField(
         label=_("Current phase"),
         required=False,
+        widget=FastSelect,
         choices=[
             ("", pgettext_lazy("phase", "All phases")),
             (UPCOMING, _("Upcoming")),

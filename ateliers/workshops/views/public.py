@@ -6,16 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.activity import selectors as activity
+from ateliers.core import page_cache
 from ateliers.core.errors import ApplicationError
-from ateliers.core.page_cache import public_page
+from ateliers.core.page_cache import lazy_value, public_page
 from ateliers.core.permissions import can
 from ateliers.core.ratelimit import limit_posts
+from ateliers.councils.models import Council
 
 from .. import selectors
 from ..forms.filters import WorkshopFilterForm
@@ -44,20 +46,29 @@ def _querystring_without_page(request) -> str:
     return f"{encoded}&" if encoded else ""
 
 
-@public_page(params=WorkshopFilterForm.base_fields.keys() | {"page"})
+@public_page(params=WorkshopFilterForm.base_fields.keys() | {"page"}, counts="all")
 @require_safe
 def workshop_list(request):
     now = timezone.now()
-    form = WorkshopFilterForm(request.GET)
-    # Invalid values (an unknown neighbourhood…) are dropped; the valid filters still apply.
-    form.is_valid()
-    workshops = selectors.workshop_list(filters=form.cleaned_data, now=now)
-    page_obj = Paginator(workshops, settings.ATELIERS_PAGE_SIZE).get_page(request.GET.get("page"))
+
+    def filtered():
+        form = WorkshopFilterForm(request.GET)
+        # Invalid values (an unknown neighbourhood…) are dropped; the valid filters still apply.
+        form.is_valid()
+        return form
+
+    form = lazy_value(filtered)
+    # Read only when the page's shared fragment is not kept (core/page_cache.py).
     context = {
         "form": form,
-        "page_obj": page_obj,
+        "page_obj": lazy_value(
+            lambda: Paginator(
+                selectors.workshop_list(filters=form.cleaned_data, now=now),
+                settings.ATELIERS_PAGE_SIZE,
+            ).get_page(request.GET.get("page"))
+        ),
         "now": now,
-        "is_filtered": any(form.cleaned_data.values()),
+        "is_filtered": lazy_value(lambda: any(form.cleaned_data.values())),
         "querystring_without_page": _querystring_without_page(request),
         "nav": "workshops",
     }
@@ -67,7 +78,7 @@ def workshop_list(request):
     return render(request, "workshops/list.html", context)
 
 
-@public_page
+@public_page(counts="slug")
 @require_safe
 def workshop_detail(request, slug: str):
     workshop = _visible_workshop(request, slug)
@@ -76,9 +87,11 @@ def workshop_detail(request, slug: str):
         "workshop": workshop,
         "now": now,
         "timeline": selectors.workshop_timeline(workshop=workshop, now=now),
-        "counts_by_capacity": selectors.counts_by_capacity(workshop=workshop),
+        # Read only when the page's shared fragments are not kept (core/page_cache.py).
+        "counts_by_capacity": lazy_value(lambda: selectors.counts_by_capacity(workshop=workshop)),
         "panel": selectors.participation_panel(workshop=workshop, user=request.user, now=now),
-        "history": list(activity.history_of(workshop)[:HISTORY_PREVIEW]),
+        "workshop_participants_generation": page_cache.workshop_participants_generation(slug),
+        "history": lazy_value(lambda: list(activity.history_of(workshop)[:HISTORY_PREVIEW])),
         "can_change": can(request.user, "workshops.change_workshop", workshop),
         "nav": "workshops",
     }
@@ -192,5 +205,25 @@ def my_workshops(request):
             "now": now,
             "querystring_without_page": "",
             "nav": "mine",
+        },
+    )
+
+
+@public_page(params={"page"}, counts="all")
+@require_safe
+def council_workshops(request, slug: str):
+    """Every workshop a council proposed or sponsors, as the public may see them."""
+    council = get_object_or_404(Council, slug=slug)
+    workshops = selectors.council_public_workshops(council=council)
+    page_obj = Paginator(workshops, settings.ATELIERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "workshops/council_workshops.html",
+        {
+            "council": council,
+            "page_obj": page_obj,
+            "now": timezone.now(),
+            "querystring_without_page": "",
+            "nav": "councils",
         },
     )
