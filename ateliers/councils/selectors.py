@@ -61,7 +61,7 @@ def council_sections(*, today: datetime.date) -> list[KindOfCouncil]:
     ranked = council_list(today=today).annotate(
         rank=Window(RowNumber(), partition_by=F("kind"), order_by=F("name").asc())
     )
-    first = {}
+    first: dict[str, list[Council]] = {}
     for council in ranked.filter(rank__lte=COUNCILS_PER_KIND):
         first.setdefault(council.kind, []).append(council)
     return [
