@@ -373,7 +373,7 @@ def main() -> None:
     parser.add_argument("--page-duration", type=int, default=15, help="seconds of each page")
     parser.add_argument("--nodes", type=int, default=1, choices=[1, 2])
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per node")
-    parser.add_argument("--sessions", type=int, default=40)
+    parser.add_argument("--sessions", type=int, default=100, help="residents' sessions")
     parser.add_argument("--report", default=str(BASE_DIR / "docs" / "performance.md"))
     args = parser.parse_args()
     started = datetime.datetime.now(datetime.UTC)

@@ -12,6 +12,7 @@ so that each page can be compared with it under the same load. With LOADTEST_ONL
 every user asks for that one page as fast as it can: its throughput alone.
 """
 
+import itertools
 import json
 import os
 import random
@@ -104,9 +105,13 @@ def _join_and_leave(client) -> None:
         )
 
 
+_TURN = itertools.count()
+
+
 class _LoggedIn:
     def log_in(self):
-        session = TARGETS["sessions"][id(self) % len(TARGETS["sessions"])]
+        # Each resident a session of their own (while there are enough).
+        session = TARGETS["sessions"][next(_TURN) % len(TARGETS["sessions"])]
         host = self.host.split("://", 1)[1].split(":")[0]
         self.client.cookies.set("sessionid", session, domain=host)
 

@@ -37,6 +37,8 @@ CONTENT = "content"
 PARTICIPANTS = "participants"
 # A page is rendered again at least this often (seconds): phases change with time alone.
 PAGE_TTL = 60
+# For a page that shows nothing that moves with time but the date (councils, former members).
+TIMELESS_PAGE_TTL = 10 * 60
 MESSAGES_COOKIE = "messages"
 
 
@@ -76,11 +78,19 @@ def workshop_participants_generation(workshop_slug: str) -> int:
     return generation(f"{PARTICIPANTS}:{workshop_slug}")
 
 
-def public_page(view=None, *, params: Iterable[str] = (), counts: str | None = None):
+def public_page(
+    view=None,
+    *,
+    params: Iterable[str] = (),
+    counts: str | None = None,
+    ttl: int = PAGE_TTL,
+):
     """Mark a view whose page is the same for every anonymous visitor. `params` are the
     query parameters that change the page (filters, page number); a request with any other
     parameter is rendered, never cached. `counts` says which participant counts the page
-    shows: "all" (lists of workshops) or "slug" (the workshop of the URL's slug)."""
+    shows: "all" (lists of workshops) or "slug" (the workshop of the URL's slug). `ttl`: how
+    long the page may be kept when nothing changes (longer for a page that shows nothing
+    that moves with time, such as a workshop's phase)."""
 
     def mark(view_function):
         @functools.wraps(view_function)
@@ -89,6 +99,7 @@ def public_page(view=None, *, params: Iterable[str] = (), counts: str | None = N
 
         wrapped.public_page_params = frozenset(params)
         wrapped.public_page_counts = counts
+        wrapped.public_page_ttl = ttl
         return wrapped
 
     return mark(view) if view is not None else mark
@@ -133,7 +144,8 @@ class AnonymousPageCache:
         response = self.get_response(request)
         key = getattr(request, "_public_page_key", None)
         if key and self._keepable(request, response):
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_TTL)
+            ttl = getattr(request, "_public_page_ttl", PAGE_TTL)
+            cache.set(key, (response.content, response["Content-Type"]), ttl)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -150,6 +162,7 @@ class AnonymousPageCache:
             content, content_type = cached
             return HttpResponse(content, content_type=content_type)
         request._public_page_key = key
+        request._public_page_ttl = view_func.public_page_ttl
         return None
 
     @staticmethod

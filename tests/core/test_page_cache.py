@@ -4,6 +4,7 @@ These tests turn the page cache on (the other tests render every page: their cha
 never committed) and commit their changes, as the site does.
 """
 
+import datetime
 import http.cookiejar
 import os
 import re
@@ -15,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
@@ -295,3 +297,16 @@ def test_a_change_through_one_node_shows_at_once_through_the_other(resident):
     finally:
         first.stop()
         second.stop()
+
+
+@pytest.mark.django_db
+def test_pages_whose_content_moves_with_time_are_kept_a_minute_the_others_longer(client):
+    WorkshopFactory()
+    rendered(client, "/ateliers/")
+    rendered(client, "/conseils/")
+    with time_machine.travel(datetime.timedelta(minutes=5)):
+        # A workshop may have entered its next phase meanwhile: the list is rendered again.
+        assert rendered(client, "/ateliers/")[0]
+        assert not rendered(client, "/conseils/")[0]
+    with time_machine.travel(datetime.timedelta(minutes=11)):
+        assert rendered(client, "/conseils/")[0]

@@ -7,13 +7,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from ateliers.core.page_cache import lazy_value, public_page
+from ateliers.core.page_cache import TIMELESS_PAGE_TTL, lazy_value, public_page
 
 from .. import selectors
 from ..models import Council
 
 
-@public_page(params={"type", "page"})
+@public_page(params={"type", "page"}, ttl=TIMELESS_PAGE_TTL)
 @require_safe
 def council_list(request):
     """Every kind with its first councils; or, with ?type=, all the councils of one kind."""
@@ -62,7 +62,7 @@ def council_detail(request, slug):
     )
 
 
-@public_page(params={"page"})
+@public_page(params={"page"}, ttl=TIMELESS_PAGE_TTL)
 @require_safe
 def former_members(request, slug):
     council = get_object_or_404(Council, slug=slug)
