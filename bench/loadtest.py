@@ -3,6 +3,7 @@
     python -m bench.loadtest                       # city scale, 20, 50 and 100 users
     python -m bench.loadtest --users 20 --duration 30 --page-duration 10
     python -m bench.loadtest --nodes 2             # two web nodes behind one address
+    python -m bench.loadtest --no-second-node      # skip "what a second node adds"
     make loadtest
 
 Steps:
@@ -17,8 +18,10 @@ Steps:
    middleware, no database): its throughput, and its share of the bare view's.
 4. The mix of bench/locustfile.py (anonymous visitors and logged-in residents, who also join
    and leave workshops) at each number of users: p50, p95, p99 and throughput per page.
-5. The queries of each page at the small and at this scale (bench/page_queries.py).
-6. The report, with the machine it ran on, in docs/performance.md (`--report` elsewhere).
+5. What a second web node adds: the mix at the middle number of users again, on two nodes
+   behind bench/balancer.py (the same machine: same cores, same database and Redis).
+6. The queries of each page at the small and at this scale (bench/page_queries.py).
+7. The report, with the machine it ran on, in docs/performance.md (`--report` elsewhere).
 """
 
 from __future__ import annotations
@@ -303,7 +306,7 @@ def machine() -> str:
     )
 
 
-def report(args, targets, alone, mixes, counts, started, finished) -> str:
+def report(args, targets, alone, mixes, second, counts, started, finished) -> str:
     bare = alone["bare view"]["rps"] or 1
     lines = [
         "# Performance at city scale",
@@ -352,6 +355,28 @@ def report(args, targets, alone, mixes, counts, started, finished) -> str:
                 f"| {name} | {row['count']} | {row['failures']} | {row['p50']:.0f} | "
                 f"{row['p95']:.0f} | {row['p99']:.0f} | {row['rps']:.1f} |"
             )
+    if second is not None:
+        users, rows = second
+        one = mixes[users]
+        lines += [
+            "",
+            f"## What a second web node adds ({users} users, {args.duration} s)",
+            "",
+            "The same mix on two nodes of the same size behind one address (bench/balancer.py),",
+            "on the same machine, database and Redis: the cores are shared, so the second node",
+            "shows that the web processes share everything they need (sessions, kept pages,",
+            "rate limits), not more capacity.",
+            "",
+            "| | req/s | p50 ms | p95 ms | p99 ms | failures |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for label, table in (("one node", one), ("two nodes", rows)):
+            total = table.get("Aggregated", {})
+            lines.append(
+                f"| {label} | {total.get('rps', 0):.1f} | {total.get('p50', 0):.0f} | "
+                f"{total.get('p95', 0):.0f} | {total.get('p99', 0):.0f} | "
+                f"{total.get('failures', 0)} |"
+            )
     small, city = counts
     lines += [
         "",
@@ -375,6 +400,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per node")
     parser.add_argument("--sessions", type=int, default=100, help="residents' sessions")
     parser.add_argument("--report", default=str(BASE_DIR / "docs" / "performance.md"))
+    parser.add_argument(
+        "--no-second-node",
+        dest="second_node",
+        action="store_false",
+        help="skip the run on two nodes behind one address",
+    )
     args = parser.parse_args()
     started = datetime.datetime.now(datetime.UTC)
 
@@ -425,11 +456,20 @@ def main() -> None:
             mixes[users] = locust(env_locust, servers.url, users=users, seconds=args.duration)
     finally:
         servers.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+    second = None
+    if args.second_node and args.nodes == 1:
+        users = sorted(mixes)[len(mixes) // 2]
+        log(f"two nodes behind one address: {users} users")
+        servers = Servers(server_env, 2, args.workers)
+        try:
+            second = (users, locust(env_locust, servers.url, users=users, seconds=args.duration))
+        finally:
+            servers.stop()
+    shutil.rmtree(folder, ignore_errors=True)
     log("queries per page, small and this city")
     counts = (small_city_counts(env), query_counts(env))
     finished = datetime.datetime.now(datetime.UTC)
-    text = report(args, targets, alone, mixes, counts, started, finished)
+    text = report(args, targets, alone, mixes, second, counts, started, finished)
     Path(args.report).write_text(text)
     log(f"report written to {args.report}")
     print(text)
