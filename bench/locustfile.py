@@ -1,6 +1,7 @@
 """The load test's visitors (driven by bench/loadtest.py, which writes the targets file).
 
-Two kinds of people, in the proportions of a city's traffic:
+Two kinds of people, in the proportions of a city's traffic (FastHttpUser: a light client,
+so that Locust takes as little as it can of the cores it shares with the server):
 
 - `Visitor`, anonymous: the home page, the workshop list (filtered or not, a later page), a
   workshop's page and history, the councils and a council's page.
@@ -10,6 +11,8 @@ Two kinds of people, in the proportions of a city's traffic:
 Every mix also asks for the bare view (`/sante/`, through the same middleware, no database),
 so that each page can be compared with it under the same load. With LOADTEST_ONLY=<name>,
 every user asks for that one page as fast as it can: its throughput alone.
+
+Cookies are sent by hand: the fast client's cookie jar does not match a host with a port.
 """
 
 import itertools
@@ -18,11 +21,14 @@ import os
 import random
 import re
 
-from locust import HttpUser, between, constant, task
+from locust import between, constant, task
+from locust.contrib.fasthttp import FastHttpUser
 
 TARGETS = json.loads(open(os.environ["LOADTEST_TARGETS"]).read())  # noqa: SIM115, PTH123
 ONLY = os.environ.get("LOADTEST_ONLY", "")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CSRF_COOKIE = re.compile(r"csrftoken=([^;]+)")
+_TURN = itertools.count()
 
 
 def _workshop() -> str:
@@ -33,170 +39,149 @@ def _council() -> str:
     return random.choice(TARGETS["councils"])
 
 
-# name → (logged in?, function of the client that asks for the page)
+# name → (logged in?, the path to ask for)
 PAGES = {
-    "bare view": (False, lambda c: c.get("/sante/", name="bare view")),
-    "home": (False, lambda c: c.get("/", name="home")),
-    "workshop list": (False, lambda c: c.get("/ateliers/", name="workshop list")),
+    "bare view": (False, lambda: "/sante/"),
+    "home": (False, lambda: "/"),
+    "workshop list": (False, lambda: "/ateliers/"),
     "workshop list, filtered": (
         False,
-        lambda c: c.get(
-            f"/ateliers/?kind=neighbourhood&phase={random.randint(1, 5)}",
-            name="workshop list, filtered",
-        ),
+        lambda: f"/ateliers/?kind=neighbourhood&phase={random.randint(1, 5)}",
     ),
-    "workshop list, page 20": (
-        False,
-        lambda c: c.get("/ateliers/?page=20", name="workshop list, page 20"),
-    ),
-    "workshop page": (
-        False,
-        lambda c: c.get(f"/ateliers/{_workshop()}/", name="workshop page"),
-    ),
-    "workshop page, 5,000 participants": (
-        False,
-        lambda c: c.get(
-            f"/ateliers/{TARGETS['largest']}/", name="workshop page, 5,000 participants"
-        ),
-    ),
-    "workshop history": (
-        False,
-        lambda c: c.get(f"/ateliers/{_workshop()}/historique/", name="workshop history"),
-    ),
-    "councils": (False, lambda c: c.get("/conseils/", name="councils")),
-    "council page": (False, lambda c: c.get(f"/conseils/{_council()}/", name="council page")),
-    "home, logged in": (True, lambda c: c.get("/", name="home, logged in")),
-    "workshop page, logged in": (
-        True,
-        lambda c: c.get(f"/ateliers/{_workshop()}/", name="workshop page, logged in"),
-    ),
-    "my workshops": (True, lambda c: c.get("/ateliers/mes-ateliers/", name="my workshops")),
+    "workshop list, page 20": (False, lambda: "/ateliers/?page=20"),
+    "workshop page": (False, lambda: f"/ateliers/{_workshop()}/"),
+    "workshop page, 5,000 participants": (False, lambda: f"/ateliers/{TARGETS['largest']}/"),
+    "workshop history": (False, lambda: f"/ateliers/{_workshop()}/historique/"),
+    "councils": (False, lambda: "/conseils/"),
+    "council page": (False, lambda: f"/conseils/{_council()}/"),
+    "home, logged in": (True, lambda: "/"),
+    "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
+    "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
 }
 
 
-def _keep_csrf_cookie(client, response) -> None:
-    # Production settings mark the cookie Secure; the load test speaks plain HTTP locally.
-    value = response.cookies.get("csrftoken")
-    if value:
-        client.cookies.set("csrftoken", value, domain=client.base_url.split("//")[1].split(":")[0])
+class Person(FastHttpUser):
+    abstract = True
+    cookies: dict[str, str] = {}
 
+    def on_start(self):
+        self.cookies = {}
 
-def _join_and_leave(client) -> None:
-    """Join a workshop calling for participants, then leave it: the site's main write."""
-    slug = random.choice(TARGETS["joinable"])
-    page = client.get(f"/ateliers/{slug}/participer/", name="join: form")
-    _keep_csrf_cookie(client, page)
-    token = TOKEN.search(page.text or "")
-    if token is None:
-        return  # already in (a previous run left it so): the form is not shown
-    client.post(
-        f"/ateliers/{slug}/participer/",
-        {"csrfmiddlewaretoken": token.group(1), "capacity": "resident"},
-        name="join: send",
-    )
-    page = client.get(f"/ateliers/{slug}/quitter/", name="leave: confirm")
-    _keep_csrf_cookie(client, page)
-    token = TOKEN.search(page.text or "")
-    if token:
-        client.post(
-            f"/ateliers/{slug}/quitter/",
-            {"csrfmiddlewaretoken": token.group(1)},
-            name="leave: send",
-        )
+    def _headers(self) -> dict:
+        cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        return {"Cookie": cookie} if cookie else {}
 
+    def ask(self, name: str):
+        return self.client.get(PAGES[name][1](), name=name, headers=self._headers())
 
-_TURN = itertools.count()
-
-
-class _LoggedIn:
     def log_in(self):
         # Each resident a session of their own (while there are enough).
-        session = TARGETS["sessions"][next(_TURN) % len(TARGETS["sessions"])]
-        host = self.host.split("://", 1)[1].split(":")[0]
-        self.client.cookies.set("sessionid", session, domain=host)
+        self.cookies["sessionid"] = TARGETS["sessions"][next(_TURN) % len(TARGETS["sessions"])]
+
+    def joins_and_leaves(self) -> None:
+        """Join a workshop calling for participants, then leave it: the site's main write."""
+        slug = random.choice(TARGETS["joinable"])
+        for step, path, data in (
+            ("join", f"/ateliers/{slug}/participer/", {"capacity": "resident"}),
+            ("leave", f"/ateliers/{slug}/quitter/", {}),
+        ):
+            page = self.client.get(path, name=f"{step}: form", headers=self._headers())
+            if match := CSRF_COOKIE.search(page.headers.get("Set-Cookie") or ""):
+                self.cookies["csrftoken"] = match.group(1)
+            token = TOKEN.search(page.text or "")
+            if token is None:
+                return  # already in, or not in: the form is not shown
+            self.client.post(
+                path,
+                data={"csrfmiddlewaretoken": token.group(1), **data},
+                name=f"{step}: send",
+                headers=self._headers(),
+            )
 
 
 if ONLY:
-    logged_in, ask = PAGES[ONLY]
+    logged_in = PAGES[ONLY][0]
 
-    class OnePage(HttpUser, _LoggedIn):
+    class OnePage(Person):
         """Every user asks for one page, without pause: its throughput alone."""
 
         wait_time = constant(0)
 
         def on_start(self):
+            super().on_start()
             if logged_in:
                 self.log_in()
 
         @task
         def page(self):
-            ask(self.client)
+            self.ask(ONLY)
 
 else:
 
-    class Visitor(HttpUser):
+    class Visitor(Person):
         weight = 4
         wait_time = between(0.5, 1.5)
 
         @task(3)
         def home(self):
-            PAGES["home"][1](self.client)
+            self.ask("home")
 
         @task(3)
         def workshop_list(self):
-            PAGES["workshop list"][1](self.client)
+            self.ask("workshop list")
 
         @task(2)
         def workshop_list_filtered(self):
-            PAGES["workshop list, filtered"][1](self.client)
+            self.ask("workshop list, filtered")
 
         @task(1)
         def workshop_list_later_page(self):
-            PAGES["workshop list, page 20"][1](self.client)
+            self.ask("workshop list, page 20")
 
         @task(4)
         def workshop_page(self):
-            PAGES["workshop page"][1](self.client)
+            self.ask("workshop page")
 
         @task(1)
         def largest_workshop(self):
-            PAGES["workshop page, 5,000 participants"][1](self.client)
+            self.ask("workshop page, 5,000 participants")
 
         @task(1)
         def workshop_history(self):
-            PAGES["workshop history"][1](self.client)
+            self.ask("workshop history")
 
         @task(1)
         def councils(self):
-            PAGES["councils"][1](self.client)
+            self.ask("councils")
 
         @task(2)
         def council_page(self):
-            PAGES["council page"][1](self.client)
+            self.ask("council page")
 
         @task(1)
         def bare_view(self):
-            PAGES["bare view"][1](self.client)
+            self.ask("bare view")
 
-    class Resident(HttpUser, _LoggedIn):
+    class Resident(Person):
         weight = 1
         wait_time = between(0.5, 1.5)
 
         def on_start(self):
+            super().on_start()
             self.log_in()
 
         @task(3)
         def home(self):
-            PAGES["home, logged in"][1](self.client)
+            self.ask("home, logged in")
 
         @task(4)
         def workshop_page(self):
-            PAGES["workshop page, logged in"][1](self.client)
+            self.ask("workshop page, logged in")
 
         @task(2)
         def mine(self):
-            PAGES["my workshops"][1](self.client)
+            self.ask("my workshops")
 
         @task(1)
         def join_and_leave(self):
-            _join_and_leave(self.client)
+            self.joins_and_leaves()
