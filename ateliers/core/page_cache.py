@@ -105,6 +105,20 @@ def public_page(
     return mark(view) if view is not None else mark
 
 
+def kept_value(name: str, compute, *, workshop_slug: str | None = None):
+    """`compute()`, kept in the cache until public content changes (and, with
+    `workshop_slug`, until someone joins or leaves that workshop), or PAGE_TTL at most."""
+    if not settings.ATELIERS_PAGE_CACHE:
+        return compute()
+    counts = workshop_participants_generation(workshop_slug) if workshop_slug else ""
+    key = f"kept:{generation()}:{counts}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, PAGE_TTL)
+    return value
+
+
 def lazy_value(compute):
     """The value of `compute()`, computed only if a template uses it (outside a kept
     fragment)."""

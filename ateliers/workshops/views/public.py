@@ -31,8 +31,11 @@ HISTORY_PREVIEW = 5
 
 
 def _visible_workshop(request, slug: str) -> Workshop:
-    """The workshop, or 404 for a draft the person may not see (a draft is not public yet)."""
-    workshop = selectors.workshop_for_page(slug=slug)
+    """The workshop, or 404 for a draft the person may not see (a draft is not public yet).
+    Kept in the cache until it changes: the services read it again before writing."""
+    workshop = page_cache.kept_value(
+        f"workshop:{slug}", lambda: selectors.workshop_for_page(slug=slug), workshop_slug=slug
+    )
     if workshop is None or not can(request.user, "workshops.view_workshop", workshop):
         raise Http404
     return workshop
