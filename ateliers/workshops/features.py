@@ -22,13 +22,18 @@ class Feature:
     phases: frozenset[PhaseKind]
     # What the action is, in words ("join the workshop"), for pages and documentation.
     label: str
+    # Also allowed before the workshop's first phase starts: the team prepares it then
+    # (documents, trainings to recommend), while residents' actions wait for their phase.
+    before_start: bool = False
 
 
 _FEATURES: dict[str, Feature] = {}
 
 
-def register(name: str, *, phases: Iterable[PhaseKind], label: str) -> Feature:
-    feature = Feature(name, frozenset(PhaseKind(kind) for kind in phases), label)
+def register(
+    name: str, *, phases: Iterable[PhaseKind], label: str, before_start: bool = False
+) -> Feature:
+    feature = Feature(name, frozenset(PhaseKind(kind) for kind in phases), label, before_start)
     _FEATURES[name] = feature
     return feature
 

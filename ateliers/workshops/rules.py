@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from ateliers.core.rules import is_city_team, is_facilitator, is_logged_in
 
-from . import selectors
+from . import features, selectors
 from .phases import PhaseKind
 
 
@@ -17,8 +17,11 @@ def phase_allows(feature: str):
     def predicate(user, workshop) -> bool:
         if workshop is None:
             return False
-        phase = workshop.phase_at(timezone.now())
-        return phase is not None and phase.allows(feature)
+        now = timezone.now()
+        phase = workshop.phase_at(now)
+        if phase is None:
+            return features.get(feature).before_start and now < workshop.starts_at
+        return phase.allows(feature)
 
     return predicate
 
