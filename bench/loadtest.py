@@ -9,8 +9,10 @@
 Steps:
 1. The database `ateliers_loadtest_<scale>` (LOADTEST_DATABASE_URL to choose another): made,
    migrated and filled by `generate_city --scale <scale> --seed 1` unless it already holds that
-   city (generating `city` takes a few minutes; later runs reuse it). Redis database 14 holds
-   the cache and the sessions (LOADTEST_REDIS_URL), emptied at the start.
+   city, made by the same generators (their code's fingerprint is kept in the database: an
+   app that adds rows to the generator makes it made again; `city` takes a minute or two).
+   Redis database 14 holds the cache and the sessions (LOADTEST_REDIS_URL), emptied at the
+   start.
 2. Production settings (DEBUG off, collected static files, cached sessions in Redis), and
    gunicorn with gunicorn.conf.py: one node of 2 workers, or two nodes behind
    bench/balancer.py.
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -72,26 +75,47 @@ def run(command: list[str], env: dict, **kwargs) -> subprocess.CompletedProcess:
 # The city
 
 
-def ensure_city(database_url: str, scale: str, env: dict) -> None:
-    from ateliers.core.generated_city import SCALES
+def city_fingerprint(scale: str) -> str:
+    """What the generated city was made from: the scale, the seed and the generators' code.
+    A change to any generator (a later issue adding its rows) makes a new city."""
+    sources = sorted(BASE_DIR.glob("ateliers/*/generate.py"))
+    sources.append(BASE_DIR / "ateliers" / "core" / "generated_city.py")
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    return f"{scale}:{SEED}:{digest.hexdigest()[:16]}"
 
+
+def _stored_fingerprint(database_url: str) -> str | None:
+    try:
+        with psycopg.connect(database_url) as connection:
+            row = connection.execute("SELECT fingerprint FROM loadtest_city").fetchone()
+    except psycopg.Error:
+        return None
+    return row[0] if row else None
+
+
+def ensure_city(database_url: str, scale: str, env: dict) -> None:
     admin_url, name = database_url.rsplit("/", 1)
+    fingerprint = city_fingerprint(scale)
     with psycopg.connect(f"{admin_url}/postgres", autocommit=True) as connection:
         exists = connection.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
         ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
+        if exists and _stored_fingerprint(database_url) == fingerprint:
+            log(f"the {scale} city is already in {name}")
+            run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+            return
+        if exists:
+            log(f"{name} holds a city made by other generators: making it again")
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-    with psycopg.connect(database_url) as connection:
-        accounts = connection.execute("SELECT count(*) FROM core_user").fetchone()[0]
-    if accounts == SCALES[scale].accounts:
-        log(f"the {scale} city is already in {name}")
-        return
-    if accounts:
-        raise SystemExit(f"{name} holds another city ({accounts} accounts): drop it first.")
     log(f"generating the {scale} city into {name} (minutes at city scale)")
     run([PYTHON, "manage.py", "generate_city", "--scale", scale, "--seed", str(SEED)], env)
+    with psycopg.connect(database_url) as connection:
+        connection.execute("CREATE TABLE loadtest_city (fingerprint text NOT NULL)")
+        connection.execute("INSERT INTO loadtest_city VALUES (%s)", (fingerprint,))
 
 
 def write_targets(env: dict, path: Path, sessions: int) -> dict:
@@ -105,6 +129,7 @@ from importlib import import_module
 from django.utils import timezone
 from ateliers.core.models import Role, User
 from ateliers.councils.models import Council
+from ateliers.documents.models import Document, DocumentVersion
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -127,6 +152,10 @@ print(json.dumps({{
     "largest_participants": largest.participant_count,
     "joinable": list(joinable.values_list("slug", flat=True)[:20]),
     "councils": list(Council.objects.values_list("slug", flat=True)),
+    "documents": list(Document.objects.filter(workshop__in=running).values_list(
+        "pk", flat=True)[:200]),
+    "downloads": [f"/documents/{{v.document_id}}/versions/{{v.number}}/"
+        for v in DocumentVersion.objects.exclude(file="").only("document_id", "number")[:50]],
     "sessions": sessions,
 }}))
 """

@@ -39,6 +39,10 @@ def _council() -> str:
     return random.choice(TARGETS["councils"])
 
 
+def _document() -> int:
+    return random.choice(TARGETS["documents"])
+
+
 # name → (logged in?, the path to ask for)
 PAGES = {
     "bare view": (False, lambda: "/sante/"),
@@ -54,6 +58,9 @@ PAGES = {
     "workshop history": (False, lambda: f"/ateliers/{_workshop()}/historique/"),
     "councils": (False, lambda: "/conseils/"),
     "council page": (False, lambda: f"/conseils/{_council()}/"),
+    "document page": (False, lambda: f"/documents/{_document()}/"),
+    "a workshop's documents": (False, lambda: f"/documents/atelier/{_workshop()}/"),
+    "document download": (False, lambda: random.choice(TARGETS["downloads"])),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -157,6 +164,18 @@ else:
         @task(2)
         def council_page(self):
             self.ask("council page")
+
+        @task(1)
+        def document_page(self):
+            self.ask("document page")
+
+        @task(1)
+        def workshop_documents(self):
+            self.ask("a workshop's documents")
+
+        @task(1)
+        def document_download(self):
+            self.ask("document download")
 
         @task(1)
         def bare_view(self):

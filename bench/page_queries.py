@@ -25,11 +25,13 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from ateliers.councils.models import Council
+    from ateliers.documents.models import Document
     from ateliers.workshops.models import Workshop
 
     settings.ALLOWED_HOSTS = ["*"]
     largest = Workshop.objects.published().order_by("-participant_count").first()
     council = Council.objects.order_by("pk").first()
+    document = Document.objects.filter(workshop=largest).order_by("pk").first()
     resident = (
         largest.participations.select_related("user").order_by("pk").first().user
         if largest and largest.participant_count
@@ -44,6 +46,8 @@ def main() -> None:
         "workshop history": f"{largest.get_absolute_url()}historique/",
         "councils": "/conseils/",
         "council page": council.get_absolute_url(),
+        "document page": document.get_absolute_url(),
+        "a workshop's documents": f"/documents/atelier/{largest.slug}/",
     }
     logged_in = {
         "home, logged in": "/",
