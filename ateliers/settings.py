@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "ateliers.councils",
     "ateliers.workshops",
     "ateliers.proposals",
+    "ateliers.documents",
     "ateliers.opinions",
     "ateliers.site",
     "ateliers.demo",
@@ -220,8 +221,33 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     # Without collectstatic there is no STATIC_ROOT yet, which is expected here.
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+# Uploaded documents: a folder under var/ by default, or an S3-compatible store
+# (ATELIERS_STORAGE=s3; docs/deploy.md). Files are always served through the application,
+# which checks who may read them, never straight from the folder or the bucket.
+MEDIA_ROOT = Path(env_str("ATELIERS_MEDIA_DIR", str(VAR_DIR / "uploads")))
+STORAGE_KIND = env_str("ATELIERS_STORAGE", "filesystem")
+if STORAGE_KIND == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID"),
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+elif STORAGE_KIND == "filesystem":
+    DEFAULT_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    }
+else:
+    raise ImproperlyConfigured("ATELIERS_STORAGE must be 'filesystem' or 's3'.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -284,6 +310,9 @@ LOGGING = {
 }
 
 ATELIERS_PAGE_SIZE = 12
+# The largest document a team may upload, in bytes (20 MB). The web server in front must
+# accept at least this much (docs/deploy.md).
+ATELIERS_DOCUMENT_MAX_BYTES = env_int("ATELIERS_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 # Keep public pages whole in the cache for anonymous visitors (ateliers/core/page_cache.py).
 ATELIERS_PAGE_CACHE = env_bool("ATELIERS_PAGE_CACHE", True)
 # Multiplies the per-person limits on our forms (core/ratelimit.py). Only load tests and the

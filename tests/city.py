@@ -9,6 +9,7 @@ from django.utils import timezone
 from ateliers.core.models import Role, User
 from ateliers.councils import services as council_services
 from ateliers.councils.models import Council, Mandate
+from ateliers.documents.models import Document
 from ateliers.proposals import services as proposal_services
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Capacity, Workshop
@@ -19,6 +20,7 @@ from ateliers.workshops.services.participation import workshop_join
 from .factories import (
     DAY,
     CouncilFactory,
+    DocumentFactory,
     MandateFactory,
     NeighbourhoodFactory,
     ParticipationFactory,
@@ -47,6 +49,7 @@ class City:
     council: Council
     mandate: Mandate  # the resident's, in `council`
     proposal: WorkshopProposal  # pending
+    document: Document  # of `open_workshop`, a link
 
 
 def build_city() -> City:
@@ -131,7 +134,9 @@ def build_city() -> City:
         neighbourhood=centre,
         themes=[greenery],
     )
+    document = DocumentFactory(workshop=open_workshop, title="Plan de la place")
     return City(
+        document=document,
         resident=resident,
         president=president,
         facilitator=facilitator,

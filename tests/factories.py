@@ -3,15 +3,21 @@
 import datetime
 
 import factory
+from django.core.files.base import ContentFile
 from django.db.models import F
 from django.utils import timezone
 
 from ateliers.core.models import Neighbourhood, Role, Theme, User
 from ateliers.councils.models import Council, Mandate
+from ateliers.documents import samples
+from ateliers.documents.models import Category, Document, DocumentVersion
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
 
 DAY = datetime.timedelta(days=1)
+
+
+PDF_BYTES = samples.pdf("Document de test", ["Une ligne."])
 
 
 class NeighbourhoodFactory(factory.django.DjangoModelFactory):
@@ -162,3 +168,35 @@ class MandateFactory(factory.django.DjangoModelFactory):
     role = Mandate.Role.MEMBER
     starts_on = factory.LazyFunction(lambda: timezone.localdate() - 365 * DAY)
     ends_on = None
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A document with its first version, as the service makes it: a link unless `pdf=True`
+    (then a real one-page PDF in the test storage)."""
+
+    class Meta:
+        model = Document
+        skip_postgeneration_save = True
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    council = None
+    title = factory.Sequence(lambda n: f"Document {n}")
+    summary = "Ce que contient le document."
+    category = Category.SITE_FACTS
+
+    @factory.post_generation
+    def pdf(document, create, extracted, **kwargs):
+        values = {"document": document, "number": 1}
+        if extracted:
+            version = DocumentVersion(
+                **values,
+                filename="document.pdf",
+                content_type="application/pdf",
+                size=len(PDF_BYTES),
+            )
+            version.file.save("document.pdf", ContentFile(PDF_BYTES), save=False)
+            version.save()
+        else:
+            version = DocumentVersion.objects.create(**values, link="https://example.org/etude")
+        Document.objects.filter(pk=document.pk).update(current=version, version_count=1)
+        document.current, document.version_count = version, 1

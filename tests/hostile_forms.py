@@ -16,6 +16,7 @@ from ateliers.core.forms import ProfileForm, SignupForm
 from ateliers.core.models import Neighbourhood, Theme
 from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
+from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.proposals.forms import ProposalForm
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
@@ -109,6 +110,14 @@ def no_arguments(city: City) -> dict:
     return {}
 
 
+def document_details() -> dict:
+    return {"title": "Plan de la place", "summary": "Le relevé du géomètre.", "category": "budget"}
+
+
+def document_link() -> dict:
+    return {"link": "https://example.org/plan", "alt_text": "La place vue du ciel"}
+
+
 # How to build each form class; a new class must be added here (the test says so).
 FORM_USES: dict[type[forms.Form], list[FormUse]] = {
     ProfileForm: [FormUse("profile", no_arguments, profile_answers)],
@@ -161,6 +170,30 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
                 "objective": "Dix bancs installés.",
                 "neighbourhood": neighbourhood(),
                 "themes": [theme()],
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+    ],
+    DetailsForm: [FormUse("document details", no_arguments, lambda city: document_details())],
+    ContentForm: [FormUse("document content", no_arguments, lambda city: document_link())],
+    DocumentForm: [
+        FormUse(
+            "document",
+            no_arguments,
+            lambda city: {
+                **document_details(),
+                **document_link(),
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+    ],
+    VersionForm: [
+        FormUse(
+            "version",
+            no_arguments,
+            lambda city: {
+                **document_link(),
+                "note": "Les chiffres de 2027.",
                 "submission_key": str(uuid.uuid4()),
             },
         )

@@ -11,6 +11,7 @@ from ateliers.activity.forms import AuditFilterForm
 from ateliers.core.forms import ProfileForm, SignupForm
 from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
+from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.proposals.forms import ProposalForm
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
@@ -217,6 +218,39 @@ FORM_PAGES = [
         fields_of(MandateForm),
         form=MandateForm,
     ),
+    # Documents: a workshop's team, a council's president
+    FormPage(
+        "document-add",
+        "facilitator",
+        lambda c: f"/documents/atelier/{c.open_workshop.slug}/ajouter/",
+        answers_of(DocumentForm),
+        fields_of(DocumentForm),
+        form=DocumentForm,
+    ),
+    FormPage(
+        "council-document-add",
+        "president",
+        lambda c: f"/documents/conseil/{c.council.slug}/ajouter/",
+        answers_of(DocumentForm),
+        fields_of(DocumentForm),
+        form=DocumentForm,
+    ),
+    FormPage(
+        "document-version",
+        "facilitator",
+        lambda c: f"/documents/{c.document.pk}/nouvelle-version/",
+        answers_of(VersionForm),
+        fields_of(VersionForm),
+        form=VersionForm,
+    ),
+    FormPage(
+        "document-details",
+        "facilitator",
+        lambda c: f"/documents/{c.document.pk}/modifier/",
+        answers_of(DetailsForm),
+        fields_of(DetailsForm),
+        form=DetailsForm,
+    ),
     # Searches, filters and pages of lists (GET)
     FormPage(
         "person-search",
@@ -252,6 +286,8 @@ FORM_PAGES = [
         FormPage(name, who, path, nothing, with_page(nothing), method="get", valid_status=200)
         for name, who, path in [
             ("my-workshops", "resident", lambda c: "/ateliers/mes-ateliers/"),
+            ("workshop-documents", None, lambda c: f"/documents/atelier/{c.open_workshop.slug}/"),
+            ("council-documents", None, lambda c: f"/documents/conseil/{c.council.slug}/"),
             ("workshop-history", None, lambda c: f"{WORKSHOP.format(c)}historique/"),
             ("manage", "staff", lambda c: "/ateliers/gestion/"),
             ("participants", "staff", lambda c: f"{WORKSHOP.format(c)}participants/"),
@@ -271,3 +307,5 @@ NO_FORM_DATA = {
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}
+# The two halves of DocumentForm (VersionForm and the details page use them too).
+NOT_ON_A_PAGE_ITSELF |= {ContentForm}

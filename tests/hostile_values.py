@@ -47,6 +47,13 @@ BY_KIND = {
         "the year 1, no time": "0001-01-01",
     },
     "uuid": {"not a UUID": "abc"},
+    # Links to another site (documents).
+    "url": {
+        "a script": "javascript:alert(1)",
+        "a data address": "data:text/html,<script>alert(1)</script>",
+        "not an address": "pas une adresse",
+        "a file on the server": "file:///etc/passwd",
+    },
     # Names and titles people type (fields.NameField).
     "name": {
         "zero-width characters only": INVISIBLE_ONLY,
@@ -96,6 +103,10 @@ def kind_of(field: forms.Field) -> str:
         return "date"
     if isinstance(field, forms.UUIDField):
         return "uuid"
+    if isinstance(field, forms.URLField):
+        return "url"
+    if isinstance(field, forms.FileField):
+        return "file"
     raise LookupError(
         f"{type(field).__module__}.{type(field).__name__}: no hostile values for this kind of "
         "field. A name or a title is a fields.NameField, other text a fields.TextField; "
@@ -105,6 +116,10 @@ def kind_of(field: forms.Field) -> str:
 
 def values_for(kind: str) -> dict[str, str]:
     """{what it is: value} for a field of `kind`."""
+    if kind == "file":
+        # A file field reads uploads, never the form's text values: what a file holds is
+        # tried in tests/documents/test_content.py and test_documents.py.
+        return {}
     return {**ANY_FIELD, **BY_KIND[kind]}
 
 

@@ -25,6 +25,8 @@ ROLES = [
     "council_member",
     "council_president",
     "former_president",
+    # presides another council
+    "other_president",
     # runs the workshop / runs others
     "facilitator",
     "other_facilitator",
@@ -65,6 +67,9 @@ def person_for(role: str, *, workshops=(), council=None, today: datetime.date | 
             workshop.facilitators.add(person)
         elif role == "participant":
             ParticipationFactory(workshop=workshop, user=person)
+    if council is not None and role == "other_president":
+        a_year_ago = (today or timezone.localdate()) - 365 * DAY
+        MandateFactory(user=person, role=Mandate.Role.PRESIDENT, starts_on=a_year_ago)
     if council is not None and role in COUNCIL_ROLES:
         a_year_ago = (today or timezone.localdate()) - 365 * DAY
         if role == "council_member":

@@ -8,6 +8,7 @@ through the pages, as the people who may use them (tests/hostile_pages.py). CI r
 SQLite and on PostgreSQL: the databases refuse different things.
 """
 
+import re
 from copy import deepcopy
 from urllib.parse import parse_qs, urlencode
 
@@ -201,7 +202,7 @@ def ateliers_urls() -> list[tuple[str, str]]:
             assert isinstance(pattern, URLPattern)
             if pattern.callback.__module__.startswith("ateliers."):
                 route = prefix + str(pattern.pattern)
-                address = "/" + route.replace("<slug:slug>", "x").replace("<int:pk>", "1")
+                address = "/" + re.sub(r"<int:\w+>", "1", re.sub(r"<slug:\w+>", "x", route))
                 found.append((":".join(filter(None, [namespace, pattern.name])), address))
 
     walk(get_resolver(), "", "")

@@ -213,6 +213,25 @@ PAGES = [
         lambda c: f"/conseils/propositions/{c.proposal.pk}/accepter/",
         status=405,
     ),
+    Page("document", None, lambda c: c.document.get_absolute_url()),
+    Page("document-for-its-team", "facilitator", lambda c: c.document.get_absolute_url()),
+    Page("workshop-documents", None, lambda c: f"/documents/atelier/{c.open_workshop.slug}/"),
+    Page("council-documents", None, lambda c: f"/documents/conseil/{c.council.slug}/"),
+    Page(
+        "document-add",
+        "facilitator",
+        lambda c: f"/documents/atelier/{c.open_workshop.slug}/ajouter/",
+    ),
+    Page(
+        "document-add-errors",
+        "facilitator",
+        lambda c: f"/documents/atelier/{c.open_workshop.slug}/ajouter/",
+        lambda c: {"title": "", "category": "budget"},
+    ),
+    Page(
+        "document-version", "facilitator", lambda c: f"/documents/{c.document.pk}/nouvelle-version/"
+    ),
+    Page("document-details", "facilitator", lambda c: f"/documents/{c.document.pk}/modifier/"),
     Page("activity-log", "staff", lambda c: "/activite/"),
     Page("activity-log-filtered", "staff", lambda c: "/activite/?verb=mandate.created"),
 ]

@@ -18,7 +18,7 @@ from ateliers.workshops import features
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 
-from .factories import CouncilFactory, WorkshopFactory
+from .factories import CouncilFactory, DocumentFactory, WorkshopFactory
 from .roles import ACCOUNTS, CITY_TEAM, FACILITATORS, ROLES, WORKSHOP_MANAGERS, cast
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +37,8 @@ MOMENTS = {
 }
 ALWAYS = frozenset(MOMENTS)
 COMMUNICATION = frozenset({"communication"})
+# From the workshop's preparation to the end of its last phase.
+UNTIL_THE_END = ALWAYS - {"after"}
 UNTIL_RECOMMENDATIONS = frozenset({"communication", "information", "debate", "recommendations"})
 
 PUBLISHED, DRAFT, ARCHIVED = (
@@ -79,14 +81,44 @@ ON_A_WORKSHOP = {
     # rule; the service then answers "you already take part".)
     "workshops.join_workshop": {PUBLISHED: {role: COMMUNICATION for role in ACCOUNTS}},
     "workshops.leave_workshop": {PUBLISHED: {"participant": UNTIL_RECOMMENDATIONS}},
+    # The team prepares its documents before the start and adds them until the end.
+    "documents.add_workshop_document": {
+        PUBLISHED: {role: UNTIL_THE_END for role in WORKSHOP_MANAGERS},
+        DRAFT: {role: UNTIL_THE_END for role in WORKSHOP_MANAGERS},
+    },
+    # Asked about one of the workshop's documents (OBJECT_OF).
+    "documents.change_document": {
+        PUBLISHED: {role: UNTIL_THE_END for role in WORKSHOP_MANAGERS},
+        DRAFT: {role: UNTIL_THE_END for role in WORKSHOP_MANAGERS},
+    },
+    "documents.view_document": {
+        PUBLISHED: _always(EVERYONE),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+        ARCHIVED: _always(EVERYONE),
+    },
+}
+# Permissions asked about something of the workshop's rather than the workshop itself.
+OBJECT_OF = {
+    "documents.change_document": "document",
+    "documents.view_document": "document",
 }
 # The phase feature each phase-dependent permission follows (workshops/features.py).
-FEATURE_OF = {"workshops.join_workshop": "join", "workshops.leave_workshop": "leave"}
+FEATURE_OF = {
+    "workshops.join_workshop": "join",
+    "workshops.leave_workshop": "leave",
+    "documents.add_workshop_document": "add_document",
+}
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
 ON_A_COUNCIL = {
     "councils.manage_councils": CITY_TEAM,
     "proposals.propose_workshop": CITY_TEAM | {"council_president"},
+    "documents.add_council_document": CITY_TEAM | {"council_president"},
+}
+# Permissions on one of a council's documents.
+ON_A_COUNCIL_DOCUMENT = {
+    "documents.change_document": CITY_TEAM | {"council_president"},
+    "documents.view_document": EVERYONE,
 }
 WITHOUT_OBJECT = {
     "workshops.add_workshop": CITY_TEAM | FACILITATORS,
@@ -95,7 +127,16 @@ WITHOUT_OBJECT = {
     "proposals.review_proposals": CITY_TEAM,
     "activity.view_audit_trail": CITY_TEAM,
 }
-OUR_APPS = ("core.", "activity.", "councils.", "workshops.", "proposals.", "opinions.", "site.")
+OUR_APPS = (
+    "core.",
+    "activity.",
+    "councils.",
+    "workshops.",
+    "proposals.",
+    "documents.",
+    "opinions.",
+    "site.",
+)
 
 
 def _workshop(status):
@@ -121,7 +162,14 @@ def world():
         status: Workshop.objects.prefetch_related("phases", "facilitators").get(pk=w.pk)
         for status, w in workshops.items()
     }
-    return {"workshops": workshops, "council": council, "people": people}
+    documents = {status: DocumentFactory(workshop=w) for status, w in workshops.items()}
+    return {
+        "workshops": workshops,
+        "documents": documents,
+        "council": council,
+        "council_document": DocumentFactory(council=council, workshop=None),
+        "people": people,
+    }
 
 
 def test_every_registered_permission_has_its_row():
@@ -133,7 +181,10 @@ def test_every_registered_permission_has_its_row():
 def test_every_registered_phase_feature_is_the_one_its_permission_follows():
     assert {feature.name for feature in features.all_features()} == set(FEATURE_OF.values())
     for permission, name in FEATURE_OF.items():
-        phases = {kind.name.lower() for kind in features.get(name).phases}
+        feature = features.get(name)
+        phases = {kind.name.lower() for kind in feature.phases}
+        if feature.before_start:
+            phases.add("before")
         allowed_at = set().union(*ON_A_WORKSHOP[permission][PUBLISHED].values())
         assert allowed_at == phases, permission
 
@@ -145,9 +196,10 @@ def test_on_a_workshop_every_role_may_do_exactly_what_the_table_says(
     world, permission, status, moment
 ):
     workshop = world["workshops"][status]
+    target = world["documents"][status] if OBJECT_OF.get(permission) == "document" else workshop
     with time_machine.travel(MOMENTS[moment], tick=False):
         outcome = {
-            role: rules.has_perm(permission, world["people"][role], workshop) for role in ROLES
+            role: rules.has_perm(permission, world["people"][role], target) for role in ROLES
         }
     table = ON_A_WORKSHOP[permission].get(status, {})
     assert outcome == {role: moment in table.get(role, ()) for role in ROLES}
@@ -161,6 +213,16 @@ def test_on_a_council_every_role_may_do_exactly_what_the_table_says(world, permi
             for role in ROLES
         }
     assert outcome == {role: role in ON_A_COUNCIL[permission] for role in ROLES}
+
+
+@pytest.mark.parametrize("permission", list(ON_A_COUNCIL_DOCUMENT))
+def test_on_a_councils_document_every_role_may_do_exactly_what_the_table_says(world, permission):
+    with time_machine.travel(MOMENTS["debate"], tick=False):
+        outcome = {
+            role: rules.has_perm(permission, world["people"][role], world["council_document"])
+            for role in ROLES
+        }
+    assert outcome == {role: role in ON_A_COUNCIL_DOCUMENT[permission] for role in ROLES}
 
 
 @pytest.mark.parametrize("permission", list(WITHOUT_OBJECT))

@@ -32,13 +32,15 @@ class Scale:
     proposals: int
     # How far back the workshops go.
     years: int
+    # Documents of workshops and councils (the information phase), a third with two versions.
+    documents: int
 
 
 SCALES = {
-    "small": Scale("small", 2_000, 8, 2, 6, 12, 120, 60, 1_200, 200, 20, 2),
-    "city": Scale("city", 500_000, 40, 8, 12, 100, 2_000, 2_000, 60_000, 5_000, 300, 4),
+    "small": Scale("small", 2_000, 8, 2, 6, 12, 120, 60, 1_200, 200, 20, 2, 400),
+    "city": Scale("city", 500_000, 40, 8, 12, 100, 2_000, 2_000, 60_000, 5_000, 300, 4, 12_000),
     "metropolis": Scale(
-        "metropolis", 2_000_000, 120, 25, 16, 400, 10_000, 10_000, 400_000, 20_000, 1_500, 6
+        "metropolis", 2_000_000, 120, 25, 16, 400, 10_000, 10_000, 400_000, 20_000, 1_500, 6, 60_000
     ),
 }
 

@@ -254,6 +254,9 @@ def example(name: str) -> Action:
         "proposal.submitted": {"council": "Conseil des jeunes"},
         "proposal.accepted": {"council": "Conseil des jeunes", "workshop": "Un budget"},
         "proposal.declined": {"council": "Conseil des jeunes"},
+        "document.added": {"title": "Plan du site"},
+        "document.version_added": {"title": "Plan du site", "number": 2},
+        "document.updated": {"title": "Plan du site"},
     }.get(name, {})
     return Action(
         actor=User(pk=1, display_name="Bruno Animateur"),
@@ -288,6 +291,9 @@ FRENCH_SENTENCES = {
         "devenue le brouillon « Un budget »."
     ),
     "proposal.declined": "Bruno Animateur a refusé la proposition de « Conseil des jeunes ».",
+    "document.added": "Bruno Animateur a ajouté le document « Plan du site ».",
+    "document.version_added": "Bruno Animateur a ajouté la version 2 du document « Plan du site ».",
+    "document.updated": "Bruno Animateur a modifié la présentation du document « Plan du site ».",
 }
 
 

@@ -11,11 +11,13 @@ from django.urls import Resolver404, resolve
 
 from ateliers.core.models import Role
 from ateliers.councils.models import Mandate
+from ateliers.documents.models import Category
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 from tests.factories import (
     CouncilFactory,
+    DocumentFactory,
     MandateFactory,
     NeighbourhoodFactory,
     ParticipationFactory,
@@ -41,6 +43,7 @@ class Demo:
     draft_workshop: Workshop
     council: object
     proposal: WorkshopProposal
+    document: object
 
 
 @pytest.fixture
@@ -101,6 +104,13 @@ def demo(transactional_db) -> Demo:
         neighbourhood=centre,
         submitted_by=president,
     )
+    document = DocumentFactory(
+        workshop=open_workshop, title="Plan de la place", category=Category.SITE_FACTS, pdf=True
+    )
+    DocumentFactory(workshop=open_workshop, title="Budget prévisionnel", category=Category.BUDGET)
+    DocumentFactory(
+        council=council, workshop=None, title="Compte rendu de mars", category=Category.MINUTES
+    )
     return Demo(
         resident,
         staff,
@@ -110,6 +120,7 @@ def demo(transactional_db) -> Demo:
         draft_workshop,
         council,
         proposal,
+        document,
     )
 
 
@@ -147,6 +158,24 @@ PAGES = [
     ("council-create", "staff", lambda d: "/conseils/nouveau/", 200),
     ("council-edit", "staff", lambda d: f"/conseils/{d.council.slug}/modifier/", 200),
     ("mandates", "staff", lambda d: f"/conseils/{d.council.slug}/mandats/", 200),
+    ("document", None, lambda d: d.document.get_absolute_url(), 200),
+    ("document-manager", "staff", lambda d: d.document.get_absolute_url(), 200),
+    ("workshop-documents", None, lambda d: f"/documents/atelier/{d.open_workshop.slug}/", 200),
+    ("council-documents", None, lambda d: f"/documents/conseil/{d.council.slug}/", 200),
+    (
+        "document-add",
+        "staff",
+        lambda d: f"/documents/atelier/{d.open_workshop.slug}/ajouter/",
+        200,
+    ),
+    (
+        "council-document-add",
+        "president",
+        lambda d: f"/documents/conseil/{d.council.slug}/ajouter/",
+        200,
+    ),
+    ("document-version", "staff", lambda d: f"/documents/{d.document.pk}/nouvelle-version/", 200),
+    ("document-edit", "staff", lambda d: f"/documents/{d.document.pk}/modifier/", 200),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
     ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
 ]
@@ -182,6 +211,7 @@ def _submit_empty(page, form) -> None:
         pytest.param(None, "/compte/login/", id="login"),
         pytest.param("staff", "/ateliers/nouveau/", id="workshop-create"),
         pytest.param("president", "/conseils/cq-centre/proposer-un-atelier/", id="proposal"),
+        pytest.param("president", "/documents/conseil/cq-centre/ajouter/", id="document-add"),
     ],
 )
 def test_form_errors_pass_axe(page, demo, who, path):
@@ -230,6 +260,8 @@ MAX_PAGES = 60
 MAX_PER_ROUTE = 3
 # Never follow: the admin (Django's own markup), logging out, switching language.
 SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/langue/")
+# Files, not pages: a download has no page to check.
+SKIPPED_PATHS = re.compile(r"^/documents/\d+/versions/\d+/$")
 
 
 def _links(page, origin: str) -> list[str]:
@@ -239,6 +271,8 @@ def _links(page, origin: str) -> list[str]:
         url, _fragment = urldefrag(href)
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}" != origin or parts.path.startswith(SKIPPED_PREFIXES):
+            continue
+        if SKIPPED_PATHS.match(parts.path):
             continue
         found.append(url)
     return found

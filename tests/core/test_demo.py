@@ -12,6 +12,7 @@ from ateliers.activity.models import Action
 from ateliers.core import demo as data
 from ateliers.core.models import Neighbourhood, Theme, User
 from ateliers.councils.models import Council, Mandate
+from ateliers.documents.models import Document, DocumentVersion
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
@@ -28,6 +29,8 @@ MODELS = [
     Phase,
     Participation,
     WorkshopProposal,
+    Document,
+    DocumentVersion,
 ]
 
 
@@ -141,3 +144,15 @@ def test_the_city_is_built_through_the_services_and_its_log_says_so(demo):
     assert Action.objects.filter(verb="workshop.joined").count() == Participation.objects.count()
     assert Action.objects.filter(verb="mandate.created").count() == Mandate.objects.count()
     assert Action.objects.filter(verb="proposal.accepted", actor=staff).count() == 1
+
+
+def test_documents_of_every_kind_each_readable(demo, client):
+    documents = Document.objects.select_related("current")
+    kinds = {document.current.content_type or "link" for document in documents}
+    assert {"application/pdf", "image/png", "text/csv", "link"} <= kinds
+    assert documents.filter(version_count__gte=2).exists()
+    assert documents.filter(council__isnull=False).exists()
+    for version in DocumentVersion.objects.exclude(file=""):
+        response = client.get(version.get_download_url())
+        assert response.status_code == 200, version
+        assert response["Content-Type"] == version.content_type

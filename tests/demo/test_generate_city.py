@@ -7,13 +7,14 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from ateliers.activity.models import Action
 from ateliers.core.generated_city import SCALES
 from ateliers.core.models import Neighbourhood, User
 from ateliers.councils.models import Council, Mandate
+from ateliers.documents.models import Document
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.workshops.models import Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
@@ -54,6 +55,7 @@ def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress():
     assert Workshop.objects.count() == SMALL.workshops
     assert Participation.objects.count() == SMALL.participations
     assert WorkshopProposal.objects.count() == SMALL.proposals
+    assert Document.objects.count() == SMALL.documents
     assert "participations: 1,200 done" in printed
 
 
@@ -87,6 +89,13 @@ def test_the_city_is_consistent_as_the_services_would_leave_it():
     assert Action.objects.filter(verb="workshop.created").count() == SMALL.workshops
     assert Action.objects.filter(verb="workshop.joined").count() == SMALL.participations
     assert not Action.objects.filter(Q(verb="workshop.joined") & Q(public=True)).exists()
+    # Each document shows its latest version, and its count of versions is right.
+    documents = Document.objects.select_related("current").annotate(
+        rows=Count("versions"), latest=Max("versions__number")
+    )
+    for document in documents:
+        assert document.version_count == document.rows == document.latest
+        assert document.current.number == document.latest
     # Every generated account can log in (verified address, the printed password).
     assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
 

@@ -21,6 +21,7 @@ GENERATORS = [
     "ateliers.councils.generate",
     "ateliers.workshops.generate",
     "ateliers.proposals.generate",
+    "ateliers.documents.generate",
 ]
 
 

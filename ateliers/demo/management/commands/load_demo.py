@@ -24,6 +24,7 @@ BUILDERS = [
     "ateliers.councils.demo",
     "ateliers.proposals.demo",
     "ateliers.workshops.demo",
+    "ateliers.documents.demo",
 ]
 
 
