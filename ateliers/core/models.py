@@ -143,3 +143,18 @@ class SubmissionKey(models.Model):
 
     def __str__(self) -> str:
         return str(self.key)
+
+
+class SentEmail(models.Model):
+    """An e-mail that went out, by the key of what it said (core/outbox.py): a task that runs
+    twice sends nothing twice."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("e-mail sent")
+        verbose_name_plural = _("e-mails sent")
+
+    def __str__(self) -> str:
+        return self.key
