@@ -11,6 +11,11 @@ HOST ?= 127.0.0.1
 # pytest-xdist: the suite on every core ("make test TEST_WORKERS=0" for one process).
 TEST_WORKERS ?= auto
 PORT ?= 8000
+# The web server and, beside it, the worker that runs the background tasks (e-mails):
+# stopping one stops the other.
+RUN_WITH_WORKER = $(PY) manage.py db_worker --interval 2 -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 .PHONY: demo test install install-dev install-checkers messages locale check lint format bench serve \
 	loadtest outage-drill
@@ -58,10 +63,10 @@ demo: messages
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
 	@echo "Ateliers is served on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(RUN_WITH_WORKER)
 
 serve: messages
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(RUN_WITH_WORKER)
 
 test: messages install-dev install-checkers
 	@test -x /usr/bin/chromium || echo "WARNING: Debian's Chromium is not installed (/usr/bin/chromium): browser tests will be skipped. Install it with: apt-get install -y chromium"

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "ateliers.workshops",
     "ateliers.proposals",
     "ateliers.documents",
+    "ateliers.trainings",
     "ateliers.opinions",
     "ateliers.site",
     "ateliers.demo",
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -192,6 +195,17 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_SIGNUP_FORM_CLASS = "ateliers.core.forms.SignupForm"
 # A reset asked for an unknown address sends nothing (the page answers the same either way).
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+
+# Background tasks (django-tasks): e-mails and reminders, run by `manage.py db_worker` from
+# the database's queue. "immediate" runs each task at once in the web process (tests, or a
+# site without a worker).
+TASKS_BACKEND = env_str("ATELIERS_TASKS", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured("ATELIERS_TASKS must be 'database' or 'immediate'.")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

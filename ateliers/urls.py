@@ -17,6 +17,7 @@ urlpatterns = [
     path("conseils/", include("ateliers.proposals.urls")),
     path("conseils/", include("ateliers.councils.urls")),
     path("documents/", include("ateliers.documents.urls")),
+    path("formations/", include("ateliers.trainings.urls")),
     path("activite/", include("ateliers.activity.urls")),
     path("sante/", core_views.alive, name="alive"),
     path("compte/profil/", core_views.profile, name="profile"),

@@ -130,6 +130,7 @@ from django.utils import timezone
 from ateliers.core.models import Role, User
 from ateliers.councils.models import Council
 from ateliers.documents.models import Document, DocumentVersion
+from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -156,6 +157,9 @@ print(json.dumps({{
         "pk", flat=True)[:200]),
     "downloads": [f"/documents/{{v.document_id}}/versions/{{v.number}}/"
         for v in DocumentVersion.objects.exclude(file="").only("document_id", "number")[:50]],
+    "trainings": list(Training.objects.values_list("slug", flat=True)[:200]),
+    "sessions_of_trainings": list(TrainingSession.objects.filter(starts_at__gt=now)
+        .values_list("pk", flat=True)[:200]),
     "sessions": sessions,
 }}))
 """

@@ -61,9 +61,16 @@ PAGES = {
     "document page": (False, lambda: f"/documents/{_document()}/"),
     "a workshop's documents": (False, lambda: f"/documents/atelier/{_workshop()}/"),
     "document download": (False, lambda: random.choice(TARGETS["downloads"])),
+    "training catalogue": (False, lambda: "/formations/"),
+    "training page": (False, lambda: f"/formations/{random.choice(TARGETS['trainings'])}/"),
+    "training session": (
+        False,
+        lambda: f"/formations/seances/{random.choice(TARGETS['sessions_of_trainings'])}/",
+    ),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
+    "my trainings": (True, lambda: "/formations/mes-formations/"),
 }
 
 
@@ -178,6 +185,18 @@ else:
             self.ask("document download")
 
         @task(1)
+        def training_catalogue(self):
+            self.ask("training catalogue")
+
+        @task(1)
+        def training_page(self):
+            self.ask("training page")
+
+        @task(1)
+        def training_session(self):
+            self.ask("training session")
+
+        @task(1)
         def bare_view(self):
             self.ask("bare view")
 
@@ -200,6 +219,10 @@ else:
         @task(20)
         def mine(self):
             self.ask("my workshops")
+
+        @task(5)
+        def my_trainings(self):
+            self.ask("my trainings")
 
         # About once in 90 of a resident's actions: far more often than a city's residents
         # join workshops (60,000 participations in four years), enough to measure it and

@@ -26,12 +26,14 @@ def main() -> None:
 
     from ateliers.councils.models import Council
     from ateliers.documents.models import Document
+    from ateliers.trainings.models import TrainingSession
     from ateliers.workshops.models import Workshop
 
     settings.ALLOWED_HOSTS = ["*"]
     largest = Workshop.objects.published().order_by("-participant_count").first()
     council = Council.objects.order_by("pk").first()
     document = Document.objects.filter(workshop=largest).order_by("pk").first()
+    session = TrainingSession.objects.order_by("-registered_count", "pk").first()
     resident = (
         largest.participations.select_related("user").order_by("pk").first().user
         if largest and largest.participant_count
@@ -48,11 +50,15 @@ def main() -> None:
         "council page": council.get_absolute_url(),
         "document page": document.get_absolute_url(),
         "a workshop's documents": f"/documents/atelier/{largest.slug}/",
+        "training catalogue": "/formations/",
+        "training page": session.training.get_absolute_url(),
+        "training session": session.get_absolute_url(),
     }
     logged_in = {
         "home, logged in": "/",
         "workshop page, logged in": largest.get_absolute_url(),
         "my workshops": "/ateliers/mes-ateliers/",
+        "my trainings": "/formations/mes-formations/",
     }
     counts = {}
     visitor, member = Client(), Client()

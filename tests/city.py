@@ -12,6 +12,8 @@ from ateliers.councils.models import Council, Mandate
 from ateliers.documents.models import Document
 from ateliers.proposals import services as proposal_services
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.trainings import services as training_services
+from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Capacity, Workshop
 from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.services import lifecycle
@@ -25,6 +27,8 @@ from .factories import (
     NeighbourhoodFactory,
     ParticipationFactory,
     ThemeFactory,
+    TrainingFactory,
+    TrainingSessionFactory,
     UserFactory,
     WorkshopFactory,
 )
@@ -50,6 +54,8 @@ class City:
     mandate: Mandate  # the resident's, in `council`
     proposal: WorkshopProposal  # pending
     document: Document  # of `open_workshop`, a link
+    training: Training  # recommended by `open_workshop`
+    session: TrainingSession  # of `training`, in a week, the resident registered
 
 
 def build_city() -> City:
@@ -135,8 +141,14 @@ def build_city() -> City:
         themes=[greenery],
     )
     document = DocumentFactory(workshop=open_workshop, title="Plan de la place")
+    training = TrainingFactory(title="Lire un plan d'urbanisme", slug="lire-un-plan")
+    training.recommended_for.add(open_workshop)
+    session = TrainingSessionFactory(training=training, capacity=2)
+    training_services.session_register(session=session, user=resident)
     return City(
         document=document,
+        training=training,
+        session=session,
         resident=resident,
         president=president,
         facilitator=facilitator,

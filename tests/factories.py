@@ -11,6 +11,7 @@ from ateliers.core.models import Neighbourhood, Role, Theme, User
 from ateliers.councils.models import Council, Mandate
 from ateliers.documents import samples
 from ateliers.documents.models import Category, Document, DocumentVersion
+from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
 
@@ -200,3 +201,28 @@ class DocumentFactory(factory.django.DjangoModelFactory):
             version = DocumentVersion.objects.create(**values, link="https://example.org/etude")
         Document.objects.filter(pk=document.pk).update(current=version, version_count=1)
         document.current, document.version_count = version, 1
+
+
+class TrainingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Training
+
+    title = factory.Sequence(lambda n: f"Lire un plan d'urbanisme {n}")
+    slug = factory.Sequence(lambda n: f"formation-{n}")
+    summary = "Lire un plan local d'urbanisme et ses règlements."
+    audience = "Tous les habitants."
+    trainer = "Agence d'urbanisme"
+
+
+class TrainingSessionFactory(factory.django.DjangoModelFactory):
+    """A session in a week, two hours long, with 5 seats, unless told otherwise."""
+
+    class Meta:
+        model = TrainingSession
+
+    training = factory.SubFactory(TrainingFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + 7 * DAY)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    place = "Maison des associations"
+    address = "3 rue de la République"
+    capacity = 5

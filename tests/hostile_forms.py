@@ -18,6 +18,7 @@ from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.proposals.forms import ProposalForm
+from ateliers.trainings.forms import RecommendForm, SessionForm, TrainingForm
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
@@ -197,6 +198,40 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
                 "submission_key": str(uuid.uuid4()),
             },
         )
+    ],
+    TrainingForm: [
+        FormUse(
+            "training",
+            no_arguments,
+            lambda city: {
+                "title": "Lire un budget communal",
+                "summary": "Investissement et fonctionnement.",
+                "audience": "Tous les habitants.",
+                "trainer": "Direction des finances",
+                "prerequisites": "",
+                "themes": [theme()],
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+    ],
+    SessionForm: [
+        FormUse(
+            "session",
+            no_arguments,
+            lambda city: {
+                "starts_at": as_input(next_month_start()),
+                "duration_minutes": "120",
+                "capacity": "12",
+                "place": "Maison des associations",
+                "address": "3 rue de la République",
+                "accessibility": "Accès de plain-pied.",
+                "online_link": "https://visio.example.org/formation",
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+    ],
+    RecommendForm: [
+        FormUse("recommend", no_arguments, lambda city: {"trainings": [city.training.pk]})
     ],
     WorkshopFilterForm: [
         FormUse(

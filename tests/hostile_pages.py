@@ -13,6 +13,7 @@ from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.proposals.forms import ProposalForm
+from ateliers.trainings.forms import RecommendForm, SessionForm, TrainingForm
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
@@ -251,6 +252,47 @@ FORM_PAGES = [
         fields_of(DetailsForm),
         form=DetailsForm,
     ),
+    # Trainings: the city's team, a workshop's team, a council's president
+    FormPage(
+        "training-create",
+        "staff",
+        lambda c: "/formations/nouvelle/",
+        answers_of(TrainingForm),
+        fields_of(TrainingForm),
+        form=TrainingForm,
+    ),
+    FormPage(
+        "training-edit",
+        "staff",
+        lambda c: f"/formations/{c.training.slug}/modifier/",
+        answers_of(TrainingForm),
+        fields_of(TrainingForm),
+        form=TrainingForm,
+    ),
+    FormPage(
+        "session-create",
+        "staff",
+        lambda c: f"/formations/{c.training.slug}/seances/nouvelle/",
+        answers_of(SessionForm),
+        fields_of(SessionForm),
+        form=SessionForm,
+    ),
+    FormPage(
+        "recommend-for-workshop",
+        "facilitator",
+        lambda c: f"/formations/atelier/{c.open_workshop.slug}/recommander/",
+        answers_of(RecommendForm),
+        fields_of(RecommendForm),
+        form=RecommendForm,
+    ),
+    FormPage(
+        "recommend-for-council",
+        "president",
+        lambda c: f"/formations/conseil/{c.council.slug}/recommander/",
+        answers_of(RecommendForm),
+        fields_of(RecommendForm),
+        form=RecommendForm,
+    ),
     # Searches, filters and pages of lists (GET)
     FormPage(
         "person-search",
@@ -286,6 +328,7 @@ FORM_PAGES = [
         FormPage(name, who, path, nothing, with_page(nothing), method="get", valid_status=200)
         for name, who, path in [
             ("my-workshops", "resident", lambda c: "/ateliers/mes-ateliers/"),
+            ("training-catalogue", None, lambda c: "/formations/"),
             ("workshop-documents", None, lambda c: f"/documents/atelier/{c.open_workshop.slug}/"),
             ("council-documents", None, lambda c: f"/documents/conseil/{c.council.slug}/"),
             ("workshop-history", None, lambda c: f"{WORKSHOP.format(c)}historique/"),
@@ -304,6 +347,8 @@ NO_FORM_DATA = {
     "councils:mandate_delete",
     "proposals:accept",
     "proposals:decline",
+    "trainings:register",
+    "trainings:cancel",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

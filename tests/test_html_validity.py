@@ -232,6 +232,26 @@ PAGES = [
         "document-version", "facilitator", lambda c: f"/documents/{c.document.pk}/nouvelle-version/"
     ),
     Page("document-details", "facilitator", lambda c: f"/documents/{c.document.pk}/modifier/"),
+    Page("training-catalogue", None, lambda c: "/formations/"),
+    Page("training", "resident", lambda c: c.training.get_absolute_url()),
+    Page("training-session", "resident", lambda c: c.session.get_absolute_url()),
+    Page("training-session-for-staff", "staff", lambda c: c.session.get_absolute_url()),
+    Page(
+        "training-register", "elected", lambda c: f"/formations/seances/{c.session.pk}/inscription/"
+    ),
+    Page("my-trainings", "resident", lambda c: "/formations/mes-formations/"),
+    Page("training-create", "staff", lambda c: "/formations/nouvelle/"),
+    Page(
+        "session-create-errors",
+        "staff",
+        lambda c: f"/formations/{c.training.slug}/seances/nouvelle/",
+        lambda c: {"starts_at": "2020-01-01T10:00", "duration_minutes": "5", "capacity": "0"},
+    ),
+    Page(
+        "recommend",
+        "facilitator",
+        lambda c: f"/formations/atelier/{c.open_workshop.slug}/recommander/",
+    ),
     Page("activity-log", "staff", lambda c: "/activite/"),
     Page("activity-log-filtered", "staff", lambda c: "/activite/?verb=mandate.created"),
 ]

@@ -39,6 +39,7 @@ ALWAYS = frozenset(MOMENTS)
 COMMUNICATION = frozenset({"communication"})
 # From the workshop's preparation to the end of its last phase.
 UNTIL_THE_END = ALWAYS - {"after"}
+PREPARATION = frozenset({"before", "communication", "information"})
 UNTIL_RECOMMENDATIONS = frozenset({"communication", "information", "debate", "recommendations"})
 
 PUBLISHED, DRAFT, ARCHIVED = (
@@ -96,6 +97,11 @@ ON_A_WORKSHOP = {
         DRAFT: _always(WORKSHOP_MANAGERS),
         ARCHIVED: _always(EVERYONE),
     },
+    # The team points to trainings while it prepares the workshop, calls for participants
+    # and informs them.
+    "trainings.recommend_for_workshop": {
+        status: {role: PREPARATION for role in WORKSHOP_MANAGERS} for status in (PUBLISHED, DRAFT)
+    },
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -107,6 +113,7 @@ FEATURE_OF = {
     "workshops.join_workshop": "join",
     "workshops.leave_workshop": "leave",
     "documents.add_workshop_document": "add_document",
+    "trainings.recommend_for_workshop": "recommend_training",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
@@ -114,6 +121,7 @@ ON_A_COUNCIL = {
     "councils.manage_councils": CITY_TEAM,
     "proposals.propose_workshop": CITY_TEAM | {"council_president"},
     "documents.add_council_document": CITY_TEAM | {"council_president"},
+    "trainings.recommend_for_council": CITY_TEAM | {"council_president"},
 }
 # Permissions on one of a council's documents.
 ON_A_COUNCIL_DOCUMENT = {
@@ -126,6 +134,8 @@ WITHOUT_OBJECT = {
     "councils.manage_councils": CITY_TEAM,
     "proposals.review_proposals": CITY_TEAM,
     "activity.view_audit_trail": CITY_TEAM,
+    "trainings.manage_trainings": CITY_TEAM,
+    "trainings.register_for_sessions": ACCOUNTS,
 }
 OUR_APPS = (
     "core.",
@@ -134,6 +144,7 @@ OUR_APPS = (
     "workshops.",
     "proposals.",
     "documents.",
+    "trainings.",
     "opinions.",
     "site.",
 )

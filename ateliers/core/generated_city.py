@@ -34,13 +34,49 @@ class Scale:
     years: int
     # Documents of workshops and councils (the information phase), a third with two versions.
     documents: int
+    # The training catalogue, its sessions over the years, and the registrations for them.
+    trainings: int
+    training_sessions: int
+    training_registrations: int
 
 
 SCALES = {
-    "small": Scale("small", 2_000, 8, 2, 6, 12, 120, 60, 1_200, 200, 20, 2, 400),
-    "city": Scale("city", 500_000, 40, 8, 12, 100, 2_000, 2_000, 60_000, 5_000, 300, 4, 12_000),
+    "small": Scale("small", 2_000, 8, 2, 6, 12, 120, 60, 1_200, 200, 20, 2, 400, 12, 60, 600),
+    "city": Scale(
+        "city",
+        500_000,
+        40,
+        8,
+        12,
+        100,
+        2_000,
+        2_000,
+        60_000,
+        5_000,
+        300,
+        4,
+        12_000,
+        120,
+        1_500,
+        30_000,
+    ),
     "metropolis": Scale(
-        "metropolis", 2_000_000, 120, 25, 16, 400, 10_000, 10_000, 400_000, 20_000, 1_500, 6, 60_000
+        "metropolis",
+        2_000_000,
+        120,
+        25,
+        16,
+        400,
+        10_000,
+        10_000,
+        400_000,
+        20_000,
+        1_500,
+        6,
+        60_000,
+        400,
+        6_000,
+        150_000,
     ),
 }
 

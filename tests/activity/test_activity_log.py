@@ -257,6 +257,7 @@ def example(name: str) -> Action:
         "document.added": {"title": "Plan du site"},
         "document.version_added": {"title": "Plan du site", "number": 2},
         "document.updated": {"title": "Plan du site"},
+        "training.recommended": {"trainings": ["Lire un budget", "Animer une réunion"]},
     }.get(name, {})
     return Action(
         actor=User(pk=1, display_name="Bruno Animateur"),
@@ -294,6 +295,19 @@ FRENCH_SENTENCES = {
     "document.added": "Bruno Animateur a ajouté le document « Plan du site ».",
     "document.version_added": "Bruno Animateur a ajouté la version 2 du document « Plan du site ».",
     "document.updated": "Bruno Animateur a modifié la présentation du document « Plan du site ».",
+    "training.created": "Bruno Animateur a ajouté la formation au catalogue.",
+    "training.updated": "Bruno Animateur a mis à jour la formation.",
+    "training.session_added": "Bruno Animateur a programmé une séance de la formation.",
+    "training.recommended": (
+        "Bruno Animateur a choisi les formations recommandées pour se préparer : "
+        "Lire un budget, Animer une réunion."
+    ),
+    "training.registered": "Bruno Animateur s'est inscrit·e à une séance.",
+    "training.waitlisted": "Bruno Animateur s'est mis·e en liste d'attente d'une séance.",
+    "training.registration_cancelled": "Bruno Animateur a annulé une inscription à une séance.",
+    "training.seat_given": (
+        "Une place d'une séance est revenue à la première personne de sa liste d'attente."
+    ),
 }
 
 

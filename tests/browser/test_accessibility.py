@@ -13,6 +13,7 @@ from ateliers.core.models import Role
 from ateliers.councils.models import Mandate
 from ateliers.documents.models import Category
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.trainings import services as training_services
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 from tests.factories import (
@@ -22,6 +23,8 @@ from tests.factories import (
     NeighbourhoodFactory,
     ParticipationFactory,
     ThemeFactory,
+    TrainingFactory,
+    TrainingSessionFactory,
     UserFactory,
     WorkshopFactory,
 )
@@ -44,6 +47,7 @@ class Demo:
     council: object
     proposal: WorkshopProposal
     document: object
+    session: object
 
 
 @pytest.fixture
@@ -111,6 +115,12 @@ def demo(transactional_db) -> Demo:
     DocumentFactory(
         council=council, workshop=None, title="Compte rendu de mars", category=Category.MINUTES
     )
+    session = TrainingSessionFactory(
+        training=TrainingFactory(title="Lire un plan d'urbanisme"), capacity=1
+    )
+    session.training.recommended_for.add(open_workshop)
+    training_services.session_register(session=session, user=resident)
+    training_services.session_register(session=session, user=elected)
     return Demo(
         resident,
         staff,
@@ -121,6 +131,7 @@ def demo(transactional_db) -> Demo:
         council,
         proposal,
         document,
+        session,
     )
 
 
@@ -176,6 +187,30 @@ PAGES = [
     ),
     ("document-version", "staff", lambda d: f"/documents/{d.document.pk}/nouvelle-version/", 200),
     ("document-edit", "staff", lambda d: f"/documents/{d.document.pk}/modifier/", 200),
+    ("training-catalogue", None, lambda d: "/formations/", 200),
+    ("training", "resident", lambda d: d.session.training.get_absolute_url(), 200),
+    ("training-session", "resident", lambda d: d.session.get_absolute_url(), 200),
+    ("training-session-staff", "staff", lambda d: d.session.get_absolute_url(), 200),
+    (
+        "training-register",
+        "president",
+        lambda d: f"/formations/seances/{d.session.pk}/inscription/",
+        200,
+    ),
+    ("my-trainings", "resident", lambda d: "/formations/mes-formations/", 200),
+    ("training-create", "staff", lambda d: "/formations/nouvelle/", 200),
+    (
+        "session-create",
+        "staff",
+        lambda d: f"/formations/{d.session.training.slug}/seances/nouvelle/",
+        200,
+    ),
+    (
+        "recommend",
+        "staff",
+        lambda d: f"/formations/atelier/{d.open_workshop.slug}/recommander/",
+        200,
+    ),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
     ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
 ]
@@ -212,6 +247,7 @@ def _submit_empty(page, form) -> None:
         pytest.param("staff", "/ateliers/nouveau/", id="workshop-create"),
         pytest.param("president", "/conseils/cq-centre/proposer-un-atelier/", id="proposal"),
         pytest.param("president", "/documents/conseil/cq-centre/ajouter/", id="document-add"),
+        pytest.param("staff", "/formations/nouvelle/", id="training-create"),
     ],
 )
 def test_form_errors_pass_axe(page, demo, who, path):

@@ -16,6 +16,7 @@ from ateliers.core.models import Neighbourhood, User
 from ateliers.councils.models import Council, Mandate
 from ateliers.documents.models import Document
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.trainings.models import SessionRegistration, TrainingSession
 from ateliers.workshops.models import Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
 
@@ -56,6 +57,8 @@ def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress():
     assert Participation.objects.count() == SMALL.participations
     assert WorkshopProposal.objects.count() == SMALL.proposals
     assert Document.objects.count() == SMALL.documents
+    assert TrainingSession.objects.count() == SMALL.training_sessions
+    assert SessionRegistration.objects.count() == SMALL.training_registrations
     assert "participations: 1,200 done" in printed
 
 
@@ -96,6 +99,14 @@ def test_the_city_is_consistent_as_the_services_would_leave_it():
     for document in documents:
         assert document.version_count == document.rows == document.latest
         assert document.current.number == document.latest
+    # Each session's seats count its registered people; the rest wait in line.
+    sessions = TrainingSession.objects.annotate(
+        seated=Count("registrations", filter=Q(registrations__status="registered")),
+        waiting=Count("registrations", filter=Q(registrations__status="waitlisted")),
+    )
+    for session in sessions:
+        assert session.registered_count == session.seated <= session.capacity
+        assert session.waiting == 0 or session.seated == session.capacity
     # Every generated account can log in (verified address, the printed password).
     assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
 

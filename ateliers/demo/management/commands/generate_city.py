@@ -22,6 +22,7 @@ GENERATORS = [
     "ateliers.workshops.generate",
     "ateliers.proposals.generate",
     "ateliers.documents.generate",
+    "ateliers.trainings.generate",
 ]
 
 

@@ -25,6 +25,7 @@ BUILDERS = [
     "ateliers.proposals.demo",
     "ateliers.workshops.demo",
     "ateliers.documents.demo",
+    "ateliers.trainings.demo",
 ]
 
 

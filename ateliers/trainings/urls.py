@@ -1,0 +1,27 @@
+from django.urls import path
+
+from .views import manage, public
+
+app_name = "trainings"
+
+urlpatterns = [
+    path("", public.catalogue, name="catalogue"),
+    path("nouvelle/", manage.training_create, name="create"),
+    path("mes-formations/", public.my_trainings, name="mine"),
+    path("seances/<int:pk>/", public.session_detail, name="session"),
+    path("seances/<int:pk>/inscription/", public.session_register, name="register"),
+    path("inscriptions/<int:pk>/annuler/", public.registration_cancel, name="cancel"),
+    path(
+        "atelier/<slug:slug>/recommander/",
+        manage.recommend_for_workshop,
+        name="recommend_for_workshop",
+    ),
+    path(
+        "conseil/<slug:slug>/recommander/",
+        manage.recommend_for_council,
+        name="recommend_for_council",
+    ),
+    path("<slug:slug>/", public.training_detail, name="detail"),
+    path("<slug:slug>/modifier/", manage.training_edit, name="edit"),
+    path("<slug:slug>/seances/nouvelle/", manage.session_create, name="session_create"),
+]

@@ -1,0 +1,158 @@
+"""Pages where the city's team builds the catalogue, and where a workshop's team or a
+council's president chooses the trainings they recommend."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ateliers.core.errors import ApplicationError
+from ateliers.core.forms import add_service_errors
+from ateliers.core.once import AlreadySubmitted, submit_once
+from ateliers.core.permissions import allowed
+from ateliers.core.ratelimit import limit_posts
+from ateliers.councils.models import Council
+from ateliers.workshops import selectors as workshops
+
+from .. import services
+from ..forms import RecommendForm, SessionForm, TrainingForm
+from ..models import Training
+
+
+def training_by_slug(slug: str) -> Training:
+    return get_object_or_404(Training.objects.prefetch_related("themes"), slug=slug)
+
+
+def workshop_by_slug(slug: str):
+    workshop = workshops.workshop_for_page(slug=slug)
+    if workshop is None:
+        raise Http404
+    return workshop
+
+
+def council_by_slug(slug: str) -> Council:
+    return get_object_or_404(Council, slug=slug)
+
+
+def _submit(request, form, action, *, done: str, back: str):
+    """Run `action` once for the form's key; None when the form must be shown again."""
+    try:
+        next_url = submit_once(
+            key=form.cleaned_data.get("submission_key"), user=request.user, action=action
+        )
+    except AlreadySubmitted as first:
+        messages.info(request, str(first))
+        return redirect(first.url or back)
+    except ApplicationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, done)
+    return redirect(next_url)
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("trainings.manage_trainings")
+@limit_posts("trainings-manage", limit=20)
+def training_create(request):
+    form = TrainingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+
+        def create() -> str:
+            training = services.training_create(created_by=request.user, **form.training_values())
+            return training.get_absolute_url()
+
+        response = _submit(
+            request,
+            form,
+            create,
+            done=_("The training is in the catalogue. Add its sessions."),
+            back="/formations/",
+        )
+        if response is not None:
+            return response
+    return render(request, "trainings/training_form.html", {"form": form, "nav": "trainings"})
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("trainings.manage_trainings", load=training_by_slug)
+@limit_posts("trainings-manage", limit=20)
+def training_edit(request, training):
+    initial = {
+        "title": training.title,
+        "summary": training.summary,
+        "audience": training.audience,
+        "trainer": training.trainer,
+        "prerequisites": training.prerequisites,
+        "themes": list(training.themes.all()),
+    }
+    form = TrainingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.training_update(
+                training=training, changed_by=request.user, **form.training_values()
+            )
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The training was saved."))
+            return redirect(training)
+    return render(
+        request,
+        "trainings/training_form.html",
+        {"form": form, "training": training, "nav": "trainings"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("trainings.manage_trainings", load=training_by_slug)
+@limit_posts("trainings-manage", limit=20)
+def session_create(request, training):
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+
+        def create() -> str:
+            services.session_create(
+                training=training, created_by=request.user, **form.session_values()
+            )
+            return training.get_absolute_url()
+
+        response = _submit(
+            request,
+            form,
+            create,
+            done=_("The session is planned: people can register for it now."),
+            back=training.get_absolute_url(),
+        )
+        if response is not None:
+            return response
+    return render(
+        request,
+        "trainings/session_form.html",
+        {"form": form, "training": training, "nav": "trainings"},
+    )
+
+
+def _recommend(request, owner, *, nav: str):
+    form = RecommendForm(
+        request.POST or None, initial={"trainings": list(owner.recommended_trainings.all())}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.recommend(owner=owner, by=request.user, trainings=form.cleaned_data["trainings"])
+        messages.success(request, _("The recommended trainings were saved."))
+        return redirect(owner)
+    return render(request, "trainings/recommend.html", {"form": form, "owner": owner, "nav": nav})
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("trainings.recommend_for_workshop", load=workshop_by_slug)
+@limit_posts("trainings-recommend", limit=20)
+def recommend_for_workshop(request, workshop):
+    return _recommend(request, workshop, nav="workshops")
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("trainings.recommend_for_council", load=council_by_slug)
+@limit_posts("trainings-recommend", limit=20)
+def recommend_for_council(request, council):
+    return _recommend(request, council, nav="councils")
