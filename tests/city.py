@@ -2,6 +2,7 @@
 validity, hostile input). Built through the services where they log what happened, so the
 histories and the activity log have entries too."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -33,6 +34,8 @@ from .factories import (
     WorkshopFactory,
 )
 
+HOUR = datetime.timedelta(hours=1)
+
 
 @dataclass
 class City:
@@ -56,6 +59,7 @@ class City:
     document: Document  # of `open_workshop`, a link
     training: Training  # recommended by `open_workshop`
     session: TrainingSession  # of `training`, in a week, the resident registered
+    past_session: TrainingSession  # of `training`, last week, the resident registered
 
 
 def build_city() -> City:
@@ -145,7 +149,13 @@ def build_city() -> City:
     training.recommended_for.add(open_workshop)
     session = TrainingSessionFactory(training=training, capacity=2)
     training_services.session_register(session=session, user=resident)
+    last_week = timezone.now() - 7 * DAY
+    past_session = TrainingSessionFactory(
+        training=training, starts_at=last_week, ends_at=last_week + 2 * HOUR
+    )
+    training_services.session_register(session=past_session, user=resident, now=last_week - 7 * DAY)
     return City(
+        past_session=past_session,
         document=document,
         training=training,
         session=session,

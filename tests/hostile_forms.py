@@ -18,7 +18,7 @@ from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.proposals.forms import ProposalForm
-from ateliers.trainings.forms import RecommendForm, SessionForm, TrainingForm
+from ateliers.trainings.forms import AttendanceForm, RecommendForm, SessionForm, TrainingForm
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
@@ -228,6 +228,13 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
                 "online_link": "https://visio.example.org/formation",
                 "submission_key": str(uuid.uuid4()),
             },
+        )
+    ],
+    AttendanceForm: [
+        FormUse(
+            "attendance",
+            lambda city: {"registrations": list(city.session.registrations.all())},
+            lambda city: {"attended": [city.resident.pk]},
         )
     ],
     RecommendForm: [

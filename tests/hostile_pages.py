@@ -13,7 +13,7 @@ from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.proposals.forms import ProposalForm
-from ateliers.trainings.forms import RecommendForm, SessionForm, TrainingForm
+from ateliers.trainings.forms import AttendanceForm, RecommendForm, SessionForm, TrainingForm
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
@@ -276,6 +276,14 @@ FORM_PAGES = [
         answers_of(SessionForm),
         fields_of(SessionForm),
         form=SessionForm,
+    ),
+    FormPage(
+        "attendance",
+        "staff",
+        lambda c: f"/formations/seances/{c.past_session.pk}/presences/",
+        lambda c: {"attended": [c.resident.pk]},
+        lambda c: fields_of(AttendanceForm)(c),
+        form=AttendanceForm,
     ),
     FormPage(
         "recommend-for-workshop",

@@ -240,6 +240,7 @@ PAGES = [
         "training-register", "elected", lambda c: f"/formations/seances/{c.session.pk}/inscription/"
     ),
     Page("my-trainings", "resident", lambda c: "/formations/mes-formations/"),
+    Page("attendance", "staff", lambda c: f"/formations/seances/{c.past_session.pk}/presences/"),
     Page("training-create", "staff", lambda c: "/formations/nouvelle/"),
     Page(
         "session-create-errors",

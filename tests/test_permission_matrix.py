@@ -18,7 +18,7 @@ from ateliers.workshops import features
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 
-from .factories import CouncilFactory, DocumentFactory, WorkshopFactory
+from .factories import CouncilFactory, DocumentFactory, TrainingSessionFactory, WorkshopFactory
 from .roles import ACCOUNTS, CITY_TEAM, FACILITATORS, ROLES, WORKSHOP_MANAGERS, cast
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +185,9 @@ def world():
 
 def test_every_registered_permission_has_its_row():
     registered = {name for name in rules.permissions.permissions if name.startswith(OUR_APPS)}
-    specified = set(ON_A_WORKSHOP) | set(ON_A_COUNCIL) | set(WITHOUT_OBJECT)
+    specified = (
+        set(ON_A_WORKSHOP) | set(ON_A_COUNCIL) | set(WITHOUT_OBJECT) | set(ON_A_TRAINING_SESSION)
+    )
     assert registered == specified
 
 
@@ -234,6 +236,33 @@ def test_on_a_councils_document_every_role_may_do_exactly_what_the_table_says(wo
             for role in ROLES
         }
     assert outcome == {role: role in ON_A_COUNCIL_DOCUMENT[permission] for role in ROLES}
+
+
+# Permissions on a training session that starts during the debate phase, whose training's
+# trainer is the facilitator's account: role → moments.
+ON_A_TRAINING_SESSION = {
+    "trainings.mark_attendance": {
+        role: {"recommendations", "after"} for role in CITY_TEAM | {"facilitator"}
+    },
+}
+
+
+@pytest.mark.parametrize("moment", ["information", "recommendations", "after"])
+@pytest.mark.parametrize("permission", list(ON_A_TRAINING_SESSION))
+def test_on_a_training_session_every_role_may_do_exactly_what_the_table_says(
+    world, permission, moment
+):
+    session = TrainingSessionFactory(
+        starts_at=MOMENTS["debate"],
+        ends_at=MOMENTS["debate"] + datetime.timedelta(hours=2),
+        training__trainer_account=world["people"]["facilitator"],
+    )
+    with time_machine.travel(MOMENTS[moment], tick=False):
+        outcome = {
+            role: rules.has_perm(permission, world["people"][role], session) for role in ROLES
+        }
+    table = ON_A_TRAINING_SESSION[permission]
+    assert outcome == {role: moment in table.get(role, ()) for role in ROLES}
 
 
 @pytest.mark.parametrize("permission", list(WITHOUT_OBJECT))

@@ -48,6 +48,11 @@ def register() -> None:
         label=_("Training registration cancelled"),
     )
     verbs.register(
+        "training.attendance_marked",
+        _("%(actor)s marked who came to a session (%(attended)s people)."),
+        label=_("Training attendance marked"),
+    )
+    verbs.register(
         "training.seat_given",
         _("A seat of a session went to the first person on its waitlist."),
         label=_("Seat given from the waitlist"),

@@ -3,6 +3,8 @@ ateliers/demo): sessions to come, one full with people waiting, one that took pl
 
 import datetime
 
+from django.utils import timezone
+
 from ateliers.core.demo_city import DemoCity
 
 from . import services
@@ -81,7 +83,8 @@ def build(city: DemoCity) -> None:
 
 def _plan_sessions(city, training, sessions, staff, residents) -> None:
     for days, hour, minutes, seats, place, registered in sessions:
-        starts_at = (city.now + days * DAY).replace(hour=hour, minute=0, second=0, microsecond=0)
+        day = timezone.localtime(city.now + days * DAY)
+        starts_at = day.replace(hour=hour, minute=0, second=0, microsecond=0)
         # A past session was planned, and registered for, before it took place.
         before = min(city.now, starts_at - 30 * DAY)
         session = services.session_create(
@@ -98,3 +101,7 @@ def _plan_sessions(city, training, sessions, staff, residents) -> None:
         )
         for person in residents[:registered]:
             services.session_register(session=session, user=person, now=before)
+        if days < 0:
+            # After it took place, the city's staff marked who came (all but one).
+            came = [person.pk for person in residents[: registered - 1]]
+            services.attendance_record(session=session, by=staff, attended=came, now=city.now)

@@ -114,3 +114,20 @@ class RecommendForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class AttendanceForm(forms.Form):
+    """Who of the registered people came: one box each."""
+
+    attended = forms.TypedMultipleChoiceField(
+        label=_("Who came"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, registrations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].choices = [
+            (registration.user_id, registration.user.public_name) for registration in registrations
+        ]

@@ -240,3 +240,27 @@ def recommend(*, owner, by: User, trainings: Iterable[Training]) -> None:
         data={"trainings": [training.title for training in chosen][:20]},
         public=not (isinstance(owner, Workshop) and owner.status == Workshop.Status.DRAFT),
     )
+
+
+@transaction.atomic
+def attendance_record(
+    *, session: TrainingSession, by: User, attended: Iterable[int], now=None
+) -> int:
+    """Mark who of the registered people came (`attended`: their account ids); the others
+    did not. Once the session has started. Returns how many came."""
+    now = now or timezone.now()
+    if now < session.starts_at:
+        raise ApplicationError(_("Attendance is marked once the session has started."))
+    came = set(attended)
+    registered = SessionRegistration.objects.filter(
+        session=session, status=waitlist.RegistrationStatus.REGISTERED
+    )
+    count = registered.filter(user_id__in=came).update(attended=True)
+    registered.exclude(user_id__in=came).update(attended=False)
+    record(
+        actor=by,
+        verb="training.attendance_marked",
+        target=session.training,
+        data={"session": session.pk, "attended": count},
+    )
+    return count

@@ -11,6 +11,8 @@ urlpatterns = [
     path("seances/<int:pk>/", public.session_detail, name="session"),
     path("seances/<int:pk>/inscription/", public.session_register, name="register"),
     path("inscriptions/<int:pk>/annuler/", public.registration_cancel, name="cancel"),
+    path("inscriptions/<int:pk>/attestation/", public.certificate, name="certificate"),
+    path("seances/<int:pk>/presences/", manage.attendance, name="attendance"),
     path(
         "atelier/<slug:slug>/recommander/",
         manage.recommend_for_workshop,

@@ -258,6 +258,7 @@ def example(name: str) -> Action:
         "document.version_added": {"title": "Plan du site", "number": 2},
         "document.updated": {"title": "Plan du site"},
         "training.recommended": {"trainings": ["Lire un budget", "Animer une réunion"]},
+        "training.attendance_marked": {"attended": 12},
     }.get(name, {})
     return Action(
         actor=User(pk=1, display_name="Bruno Animateur"),
@@ -305,6 +306,9 @@ FRENCH_SENTENCES = {
     "training.registered": "Bruno Animateur s'est inscrit·e à une séance.",
     "training.waitlisted": "Bruno Animateur s'est mis·e en liste d'attente d'une séance.",
     "training.registration_cancelled": "Bruno Animateur a annulé une inscription à une séance.",
+    "training.attendance_marked": (
+        "Bruno Animateur a indiqué qui est venu à une séance (12 personnes)."
+    ),
     "training.seat_given": (
         "Une place d'une séance est revenue à la première personne de sa liste d'attente."
     ),

@@ -1,6 +1,7 @@
 """Every page of the foundation passes axe-core (WCAG 2.1 A and AA) in Chromium, with a clean
 console (so no inline style or script was refused by the CSP), for the person who sees it."""
 
+import datetime
 import re
 from collections import Counter, deque
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ from urllib.parse import parse_qs, urldefrag, urlsplit
 
 import pytest
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from ateliers.core.models import Role
 from ateliers.councils.models import Mandate
@@ -48,6 +50,7 @@ class Demo:
     proposal: WorkshopProposal
     document: object
     session: object
+    past_session: object
 
 
 @pytest.fixture
@@ -121,6 +124,16 @@ def demo(transactional_db) -> Demo:
     session.training.recommended_for.add(open_workshop)
     training_services.session_register(session=session, user=resident)
     training_services.session_register(session=session, user=elected)
+    last_week = timezone.now() - datetime.timedelta(days=7)
+    past_session = TrainingSessionFactory(
+        training=session.training,
+        starts_at=last_week,
+        ends_at=last_week + datetime.timedelta(hours=2),
+    )
+    training_services.session_register(
+        session=past_session, user=resident, now=last_week - datetime.timedelta(days=7)
+    )
+    training_services.attendance_record(session=past_session, by=staff, attended=[resident.pk])
     return Demo(
         resident,
         staff,
@@ -132,6 +145,7 @@ def demo(transactional_db) -> Demo:
         proposal,
         document,
         session,
+        past_session,
     )
 
 
@@ -198,6 +212,12 @@ PAGES = [
         200,
     ),
     ("my-trainings", "resident", lambda d: "/formations/mes-formations/", 200),
+    (
+        "attendance",
+        "staff",
+        lambda d: f"/formations/seances/{d.past_session.pk}/presences/",
+        200,
+    ),
     ("training-create", "staff", lambda d: "/formations/nouvelle/", 200),
     (
         "session-create",
@@ -297,7 +317,9 @@ MAX_PER_ROUTE = 3
 # Never follow: the admin (Django's own markup), logging out, switching language.
 SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/langue/")
 # Files, not pages: a download has no page to check.
-SKIPPED_PATHS = re.compile(r"^/documents/\d+/versions/\d+/$")
+SKIPPED_PATHS = re.compile(
+    r"^/documents/\d+/versions/\d+/$|^/formations/inscriptions/\d+/attestation/$"
+)
 
 
 def _links(page, origin: str) -> list[str]:

@@ -12,12 +12,13 @@ from ateliers.core.forms import add_service_errors
 from ateliers.core.once import AlreadySubmitted, submit_once
 from ateliers.core.permissions import allowed
 from ateliers.core.ratelimit import limit_posts
+from ateliers.core.waitlist import RegistrationStatus
 from ateliers.councils.models import Council
 from ateliers.workshops import selectors as workshops
 
 from .. import services
-from ..forms import RecommendForm, SessionForm, TrainingForm
-from ..models import Training
+from ..forms import AttendanceForm, RecommendForm, SessionForm, TrainingForm
+from ..models import Training, TrainingSession
 
 
 def training_by_slug(slug: str) -> Training:
@@ -156,3 +157,48 @@ def recommend_for_workshop(request, workshop):
 @limit_posts("trainings-recommend", limit=20)
 def recommend_for_council(request, council):
     return _recommend(request, council, nav="councils")
+
+
+def session_by_pk(pk: int) -> TrainingSession:
+    return get_object_or_404(TrainingSession.objects.select_related("training"), pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("trainings.mark_attendance", load=session_by_pk)
+@limit_posts("trainings-attendance", limit=20)
+def attendance(request, session):
+    registrations = list(
+        session.registrations.filter(status=RegistrationStatus.REGISTERED)
+        .select_related("user")
+        .order_by("user__display_name", "pk")
+    )
+    form = AttendanceForm(
+        request.POST or None,
+        registrations=registrations,
+        initial={"attended": [r.user_id for r in registrations if r.attended]},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.attendance_record(
+                session=session, by=request.user, attended=form.cleaned_data["attended"]
+            )
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Attendance saved: %(count)s people came. They can download their certificate.")
+                % {"count": count},
+            )
+            return redirect(session)
+    return render(
+        request,
+        "trainings/attendance.html",
+        {
+            "form": form,
+            "session": session,
+            "training": session.training,
+            "registrations": registrations,
+            "nav": "trainings",
+        },
+    )

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from ateliers.core.permissions import can
 from ateliers.core.ratelimit import limit_posts
 from ateliers.core.waitlist import AlreadyRegistered, RegistrationStatus
 
-from .. import selectors, services
+from .. import certificates, selectors, services
 from ..models import SessionRegistration, Training, TrainingSession
 
 
@@ -92,6 +92,7 @@ def session_detail(request, pk: int):
             "now": timezone.now(),
             "registrations": list(selectors.registrations_of(session)) if can_manage else None,
             "can_manage": can_manage,
+            "can_mark_attendance": can(request.user, "trainings.mark_attendance", session),
             "nav": "trainings",
         },
     )
@@ -182,3 +183,25 @@ def my_trainings(request):
             "nav": "trainings",
         },
     )
+
+
+@require_safe
+@login_required
+def certificate(request, pk: int):
+    """The person's own certificate, once the organisers marked them as present."""
+    registration = get_object_or_404(
+        SessionRegistration.objects.select_related("session__training", "user"),
+        pk=pk,
+        user=request.user,
+        attended=True,
+    )
+    try:
+        pdf = certificates.certificate_pdf(registration)
+    except certificates.PdfUnavailable:
+        messages.error(request, _("Certificates cannot be made right now. Please try later."))
+        return redirect("trainings:mine")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{certificates.certificate_name(registration)}"'
+    )
+    return response
