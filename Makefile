@@ -91,6 +91,7 @@ check: lint messages
 bench: install-dev
 	$(PY) -m pip install --quiet -r requirements-bench.txt
 	$(PY) -m bench.opinions
+	$(PY) -m bench.ical_feed
 
 # Restarts this machine's PostgreSQL (cluster 15/main) under a write load, then reports lost and
 # duplicated writes and the recovery time (bench/db_restart.py). Never part of `make test`.

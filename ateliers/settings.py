@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "ateliers.proposals",
     "ateliers.documents",
     "ateliers.trainings",
+    "ateliers.meetings",
     "ateliers.opinions",
     "ateliers.site",
     "ateliers.demo",

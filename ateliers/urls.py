@@ -18,6 +18,8 @@ urlpatterns = [
     path("conseils/", include("ateliers.councils.urls")),
     path("documents/", include("ateliers.documents.urls")),
     path("formations/", include("ateliers.trainings.urls")),
+    path("reunions/", include("ateliers.meetings.urls")),
+    path("agenda/", include("ateliers.site.urls")),
     path("activite/", include("ateliers.activity.urls")),
     path("sante/", core_views.alive, name="alive"),
     path("compte/profil/", core_views.profile, name="profile"),

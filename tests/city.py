@@ -11,6 +11,8 @@ from ateliers.core.models import Role, User
 from ateliers.councils import services as council_services
 from ateliers.councils.models import Council, Mandate
 from ateliers.documents.models import Document
+from ateliers.meetings import services as meeting_services
+from ateliers.meetings.models import Meeting
 from ateliers.proposals import services as proposal_services
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.trainings import services as training_services
@@ -25,6 +27,7 @@ from .factories import (
     CouncilFactory,
     DocumentFactory,
     MandateFactory,
+    MeetingFactory,
     NeighbourhoodFactory,
     ParticipationFactory,
     ThemeFactory,
@@ -60,6 +63,8 @@ class City:
     training: Training  # recommended by `open_workshop`
     session: TrainingSession  # of `training`, in a week, the resident registered
     past_session: TrainingSession  # of `training`, last week, the resident registered
+    meeting: Meeting  # of `open_workshop`, next week, registration required, the resident in
+    past_meeting: Meeting  # of `open_workshop`, yesterday, not closed yet
 
 
 def build_city() -> City:
@@ -154,7 +159,20 @@ def build_city() -> City:
         training=training, starts_at=last_week, ends_at=last_week + 2 * HOUR
     )
     training_services.session_register(session=past_session, user=resident, now=last_week - 7 * DAY)
+    meeting = MeetingFactory(
+        workshop=open_workshop, title="Visite de la place", registration_required=True, capacity=2
+    )
+    meeting_services.meeting_register(meeting=meeting, user=resident)
+    yesterday = timezone.now() - DAY
+    past_meeting = MeetingFactory(
+        workshop=open_workshop,
+        title="Réunion d'information",
+        starts_at=yesterday,
+        ends_at=yesterday + 2 * HOUR,
+    )
     return City(
+        meeting=meeting,
+        past_meeting=past_meeting,
         past_session=past_session,
         document=document,
         training=training,

@@ -11,6 +11,7 @@ from ateliers.core.models import Neighbourhood, Role, Theme, User
 from ateliers.councils.models import Council, Mandate
 from ateliers.documents import samples
 from ateliers.documents.models import Category, Document, DocumentVersion
+from ateliers.meetings.models import Meeting
 from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
@@ -226,3 +227,20 @@ class TrainingSessionFactory(factory.django.DjangoModelFactory):
     place = "Maison des associations"
     address = "3 rue de la République"
     capacity = 5
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A workshop's information meeting in a week, two hours long, open without registration,
+    unless told otherwise."""
+
+    class Meta:
+        model = Meeting
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    council = None
+    kind = Meeting.Kind.INFORMATION
+    title = factory.Sequence(lambda n: f"Réunion d'information {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + 7 * DAY)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    place = "Salle des fêtes"
+    address = "Place de la mairie"

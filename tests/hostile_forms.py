@@ -17,7 +17,9 @@ from ateliers.core.models import Neighbourhood, Theme
 from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
+from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
 from ateliers.proposals.forms import ProposalForm
+from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import AttendanceForm, RecommendForm, SessionForm, TrainingForm
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
@@ -109,6 +111,26 @@ def profile_answers(city: City) -> dict:
 
 def no_arguments(city: City) -> dict:
     return {}
+
+
+def meeting_answers() -> dict:
+    start = next_month_start()
+    return {
+        "kind": "site_visit",
+        "title": "Visite de la place",
+        "starts_at": as_input(start),
+        "ends_at": as_input(start + DAY / 12),
+        "place": "Devant la fontaine",
+        "address": "Place du marché",
+        "accessibility": "Accès de plain-pied.",
+        "online_link": "",
+        "description": "Une **visite** pour voir les lieux.",
+        "agenda": "Accueil\nLe tour de la place",
+        "contact": "mairie@villebelle.example",
+        "registration_required": "on",
+        "capacity": "30",
+        "submission_key": str(uuid.uuid4()),
+    }
 
 
 def document_details() -> dict:
@@ -230,6 +252,26 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
             },
         )
     ],
+    MeetingForm: [
+        FormUse("meeting", no_arguments, lambda city: meeting_answers()),
+        FormUse(
+            "meeting changed",
+            lambda city: {"meeting": city.meeting},
+            lambda city: meeting_answers(),
+        ),
+    ],
+    CancelForm: [FormUse("cancel", no_arguments, lambda city: {"reason": "La salle est fermée."})],
+    CloseForm: [
+        FormUse(
+            "minutes",
+            lambda city: {"documents": city.open_workshop.documents.all()},
+            lambda city: {
+                "minutes": "Les participants ont choisi trois usages.",
+                "attendee_count": "18",
+                "documents": [city.document.pk],
+            },
+        )
+    ],
     AttendanceForm: [
         FormUse(
             "attendance",
@@ -239,6 +281,20 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
     ],
     RecommendForm: [
         FormUse("recommend", no_arguments, lambda city: {"trainings": [city.training.pk]})
+    ],
+    CalendarFilters: [
+        FormUse(
+            "calendar",
+            no_arguments,
+            lambda city: {
+                "kind": "training",
+                "neighbourhood": neighbourhood(),
+                "theme": theme(),
+                "debut": today(),
+                "atelier": city.open_workshop.slug,
+                "conseil": city.council.slug,
+            },
+        )
     ],
     WorkshopFilterForm: [
         FormUse(

@@ -12,7 +12,9 @@ from ateliers.core.forms import ProfileForm, SignupForm
 from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
+from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
 from ateliers.proposals.forms import ProposalForm
+from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import AttendanceForm, RecommendForm, SessionForm, TrainingForm
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
@@ -252,6 +254,47 @@ FORM_PAGES = [
         fields_of(DetailsForm),
         form=DetailsForm,
     ),
+    # Meetings: a workshop's team, a council's president
+    FormPage(
+        "meeting-plan",
+        "facilitator",
+        lambda c: f"/reunions/atelier/{c.open_workshop.slug}/nouvelle/",
+        answers_of(MeetingForm),
+        fields_of(MeetingForm),
+        form=MeetingForm,
+    ),
+    FormPage(
+        "council-meeting-plan",
+        "president",
+        lambda c: f"/reunions/conseil/{c.council.slug}/nouvelle/",
+        answers_of(MeetingForm),
+        fields_of(MeetingForm),
+        form=MeetingForm,
+    ),
+    FormPage(
+        "meeting-edit",
+        "facilitator",
+        lambda c: f"/reunions/{c.meeting.pk}/modifier/",
+        answers_of(MeetingForm, 1),
+        fields_of(MeetingForm, 1),
+        form=MeetingForm,
+    ),
+    FormPage(
+        "meeting-cancel",
+        "facilitator",
+        lambda c: f"/reunions/{c.meeting.pk}/annuler/",
+        answers_of(CancelForm),
+        fields_of(CancelForm),
+        form=CancelForm,
+    ),
+    FormPage(
+        "meeting-close",
+        "facilitator",
+        lambda c: f"/reunions/{c.past_meeting.pk}/cloturer/",
+        answers_of(CloseForm),
+        fields_of(CloseForm),
+        form=CloseForm,
+    ),
     # Trainings: the city's team, a workshop's team, a council's president
     FormPage(
         "training-create",
@@ -323,6 +366,16 @@ FORM_PAGES = [
         valid_status=200,
     ),
     FormPage(
+        "calendar",
+        None,
+        lambda c: "/agenda/",
+        answers_of(CalendarFilters),
+        fields_of(CalendarFilters),
+        form=CalendarFilters,
+        method="get",
+        valid_status=200,
+    ),
+    FormPage(
         "activity-log",
         "staff",
         lambda c: "/activite/",
@@ -357,6 +410,9 @@ NO_FORM_DATA = {
     "proposals:decline",
     "trainings:register",
     "trainings:cancel",
+    "meetings:register",
+    "meetings:cancel_registration",
+    "site:my_calendar",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

@@ -47,6 +47,8 @@ BY_KIND = {
         "the year 1, no time": "0001-01-01",
     },
     "uuid": {"not a UUID": "abc"},
+    # A workshop's or council's address in a filter (the calendar).
+    "slug": {"a path": "../../etc/passwd", "spaces": "un atelier", "a script": "<script>"},
     # Links to another site (documents).
     "url": {
         "a script": "javascript:alert(1)",
@@ -105,8 +107,12 @@ def kind_of(field: forms.Field) -> str:
         return "uuid"
     if isinstance(field, forms.URLField):
         return "url"
+    if isinstance(field, forms.SlugField):
+        return "slug"
     if isinstance(field, forms.FileField):
         return "file"
+    if isinstance(field, forms.BooleanField):
+        return "checkbox"
     raise LookupError(
         f"{type(field).__module__}.{type(field).__name__}: no hostile values for this kind of "
         "field. A name or a title is a fields.NameField, other text a fields.TextField; "
@@ -119,6 +125,10 @@ def values_for(kind: str) -> dict[str, str]:
     if kind == "file":
         # A file field reads uploads, never the form's text values: what a file holds is
         # tried in tests/documents/test_content.py and test_documents.py.
+        return {}
+    if kind == "checkbox":
+        # A checkbox is ticked by being sent, whatever its value: nothing of it is stored
+        # but True or False.
         return {}
     return {**ANY_FIELD, **BY_KIND[kind]}
 

@@ -18,7 +18,13 @@ from ateliers.workshops import features
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 
-from .factories import CouncilFactory, DocumentFactory, TrainingSessionFactory, WorkshopFactory
+from .factories import (
+    CouncilFactory,
+    DocumentFactory,
+    MeetingFactory,
+    TrainingSessionFactory,
+    WorkshopFactory,
+)
 from .roles import ACCOUNTS, CITY_TEAM, FACILITATORS, ROLES, WORKSHOP_MANAGERS, cast
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +103,22 @@ ON_A_WORKSHOP = {
         DRAFT: _always(WORKSHOP_MANAGERS),
         ARCHIVED: _always(EVERYONE),
     },
+    # The team plans meetings from the preparation to the end of the last phase.
+    "meetings.plan_workshop_meeting": {
+        PUBLISHED: {role: UNTIL_THE_END for role in WORKSHOP_MANAGERS},
+        DRAFT: {role: UNTIL_THE_END for role in WORKSHOP_MANAGERS},
+    },
+    # Asked about one of the workshop's meetings (OBJECT_OF): its team organises it, until the
+    # workshop is archived (minutes are published after the last phase too).
+    "meetings.organise_meeting": {
+        PUBLISHED: _always(WORKSHOP_MANAGERS),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+    },
+    "meetings.view_meeting": {
+        PUBLISHED: _always(EVERYONE),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+        ARCHIVED: _always(EVERYONE),
+    },
     # The team points to trainings while it prepares the workshop, calls for participants
     # and informs them.
     "trainings.recommend_for_workshop": {
@@ -105,8 +127,10 @@ ON_A_WORKSHOP = {
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
-    "documents.change_document": "document",
-    "documents.view_document": "document",
+    "documents.change_document": "documents",
+    "documents.view_document": "documents",
+    "meetings.organise_meeting": "meetings",
+    "meetings.view_meeting": "meetings",
 }
 # The phase feature each phase-dependent permission follows (workshops/features.py).
 FEATURE_OF = {
@@ -114,6 +138,7 @@ FEATURE_OF = {
     "workshops.leave_workshop": "leave",
     "documents.add_workshop_document": "add_document",
     "trainings.recommend_for_workshop": "recommend_training",
+    "meetings.plan_workshop_meeting": "plan_meeting",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
@@ -122,11 +147,17 @@ ON_A_COUNCIL = {
     "proposals.propose_workshop": CITY_TEAM | {"council_president"},
     "documents.add_council_document": CITY_TEAM | {"council_president"},
     "trainings.recommend_for_council": CITY_TEAM | {"council_president"},
+    "meetings.plan_council_meeting": CITY_TEAM | {"council_president"},
 }
 # Permissions on one of a council's documents.
 ON_A_COUNCIL_DOCUMENT = {
     "documents.change_document": CITY_TEAM | {"council_president"},
     "documents.view_document": EVERYONE,
+}
+# Permissions on one of a council's meetings.
+ON_A_COUNCIL_MEETING = {
+    "meetings.organise_meeting": CITY_TEAM | {"council_president"},
+    "meetings.view_meeting": EVERYONE,
 }
 WITHOUT_OBJECT = {
     "workshops.add_workshop": CITY_TEAM | FACILITATORS,
@@ -136,6 +167,7 @@ WITHOUT_OBJECT = {
     "activity.view_audit_trail": CITY_TEAM,
     "trainings.manage_trainings": CITY_TEAM,
     "trainings.register_for_sessions": ACCOUNTS,
+    "meetings.register_for_meetings": ACCOUNTS,
 }
 OUR_APPS = (
     "core.",
@@ -145,6 +177,7 @@ OUR_APPS = (
     "proposals.",
     "documents.",
     "trainings.",
+    "meetings.",
     "opinions.",
     "site.",
 )
@@ -174,9 +207,11 @@ def world():
         for status, w in workshops.items()
     }
     documents = {status: DocumentFactory(workshop=w) for status, w in workshops.items()}
+    meetings = {status: MeetingFactory(workshop=w) for status, w in workshops.items()}
     return {
         "workshops": workshops,
         "documents": documents,
+        "meetings": meetings,
         "council": council,
         "council_document": DocumentFactory(council=council, workshop=None),
         "people": people,
@@ -209,7 +244,7 @@ def test_on_a_workshop_every_role_may_do_exactly_what_the_table_says(
     world, permission, status, moment
 ):
     workshop = world["workshops"][status]
-    target = world["documents"][status] if OBJECT_OF.get(permission) == "document" else workshop
+    target = world[OBJECT_OF[permission]][status] if permission in OBJECT_OF else workshop
     with time_machine.travel(MOMENTS[moment], tick=False):
         outcome = {
             role: rules.has_perm(permission, world["people"][role], target) for role in ROLES
@@ -226,6 +261,16 @@ def test_on_a_council_every_role_may_do_exactly_what_the_table_says(world, permi
             for role in ROLES
         }
     assert outcome == {role: role in ON_A_COUNCIL[permission] for role in ROLES}
+
+
+@pytest.mark.parametrize("permission", list(ON_A_COUNCIL_MEETING))
+def test_on_a_councils_meeting_every_role_may_do_exactly_what_the_table_says(world, permission):
+    meeting = MeetingFactory(council=world["council"], workshop=None)
+    with time_machine.travel(MOMENTS["debate"], tick=False):
+        outcome = {
+            role: rules.has_perm(permission, world["people"][role], meeting) for role in ROLES
+        }
+    assert outcome == {role: role in ON_A_COUNCIL_MEETING[permission] for role in ROLES}
 
 
 @pytest.mark.parametrize("permission", list(ON_A_COUNCIL_DOCUMENT))

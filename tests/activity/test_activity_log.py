@@ -259,6 +259,13 @@ def example(name: str) -> Action:
         "document.updated": {"title": "Plan du site"},
         "training.recommended": {"trainings": ["Lire un budget", "Animer une réunion"]},
         "training.attendance_marked": {"attended": 12},
+        "meeting.planned": {"title": "Visite du site"},
+        "meeting.changed": {"title": "Visite du site"},
+        "meeting.cancelled": {"title": "Visite du site", "reason": "Il pleut."},
+        "meeting.closed": {"title": "Visite du site", "attendees": 18},
+        "meeting.registered": {"title": "Visite du site"},
+        "meeting.waitlisted": {"title": "Visite du site"},
+        "meeting.registration_cancelled": {"title": "Visite du site"},
     }.get(name, {})
     return Action(
         actor=User(pk=1, display_name="Bruno Animateur"),
@@ -306,6 +313,20 @@ FRENCH_SENTENCES = {
     "training.registered": "Bruno Animateur s'est inscrit·e à une séance.",
     "training.waitlisted": "Bruno Animateur s'est mis·e en liste d'attente d'une séance.",
     "training.registration_cancelled": "Bruno Animateur a annulé une inscription à une séance.",
+    "meeting.planned": "Bruno Animateur a programmé la réunion « Visite du site ».",
+    "meeting.changed": "Bruno Animateur a modifié la réunion « Visite du site ».",
+    "meeting.cancelled": "Bruno Animateur a annulé la réunion « Visite du site » : Il pleut.",
+    "meeting.closed": (
+        "Bruno Animateur a publié le compte rendu de la réunion « Visite du site » "
+        "(18 personnes présentes)."
+    ),
+    "meeting.registered": "Bruno Animateur s'est inscrit·e à la réunion « Visite du site ».",
+    "meeting.waitlisted": (
+        "Bruno Animateur s'est mis·e en liste d'attente de la réunion « Visite du site »."
+    ),
+    "meeting.registration_cancelled": (
+        "Bruno Animateur a annulé une inscription à la réunion « Visite du site »."
+    ),
     "training.attendance_marked": (
         "Bruno Animateur a indiqué qui est venu à une séance (12 personnes)."
     ),

@@ -14,6 +14,8 @@ from django.utils import timezone
 from ateliers.core.models import Role
 from ateliers.councils.models import Mandate
 from ateliers.documents.models import Category
+from ateliers.meetings import services as meeting_services
+from ateliers.meetings.models import AgendaItem
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.trainings import services as training_services
 from ateliers.workshops.models import Workshop
@@ -22,6 +24,7 @@ from tests.factories import (
     CouncilFactory,
     DocumentFactory,
     MandateFactory,
+    MeetingFactory,
     NeighbourhoodFactory,
     ParticipationFactory,
     ThemeFactory,
@@ -51,6 +54,7 @@ class Demo:
     document: object
     session: object
     past_session: object
+    meeting: object
 
 
 @pytest.fixture
@@ -134,6 +138,16 @@ def demo(transactional_db) -> Demo:
         session=past_session, user=resident, now=last_week - datetime.timedelta(days=7)
     )
     training_services.attendance_record(session=past_session, by=staff, attended=[resident.pk])
+    meeting = MeetingFactory(
+        workshop=open_workshop,
+        title="Visite de la place",
+        description="Une **visite** des lieux.",
+        registration_required=True,
+        capacity=1,
+    )
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Accueil")
+    meeting_services.meeting_register(meeting=meeting, user=resident)
+    meeting_services.meeting_register(meeting=meeting, user=elected)
     return Demo(
         resident,
         staff,
@@ -146,6 +160,7 @@ def demo(transactional_db) -> Demo:
         document,
         session,
         past_session,
+        meeting,
     )
 
 
@@ -231,6 +246,20 @@ PAGES = [
         lambda d: f"/formations/atelier/{d.open_workshop.slug}/recommander/",
         200,
     ),
+    ("meeting", None, lambda d: d.meeting.get_absolute_url(), 200),
+    ("meeting-registered", "resident", lambda d: d.meeting.get_absolute_url(), 200),
+    ("meeting-staff", "staff", lambda d: d.meeting.get_absolute_url(), 200),
+    ("meeting-register", "president", lambda d: f"/reunions/{d.meeting.pk}/inscription/", 200),
+    (
+        "meeting-plan",
+        "staff",
+        lambda d: f"/reunions/atelier/{d.open_workshop.slug}/nouvelle/",
+        200,
+    ),
+    ("meeting-edit", "staff", lambda d: f"/reunions/{d.meeting.pk}/modifier/", 200),
+    ("meeting-cancel", "staff", lambda d: f"/reunions/{d.meeting.pk}/annuler/", 200),
+    ("calendar", None, lambda d: "/agenda/", 200),
+    ("my-calendar", "resident", lambda d: "/agenda/mon-agenda/", 200),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
     ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
 ]
@@ -268,6 +297,7 @@ def _submit_empty(page, form) -> None:
         pytest.param("president", "/conseils/cq-centre/proposer-un-atelier/", id="proposal"),
         pytest.param("president", "/documents/conseil/cq-centre/ajouter/", id="document-add"),
         pytest.param("staff", "/formations/nouvelle/", id="training-create"),
+        pytest.param("president", "/reunions/conseil/cq-centre/nouvelle/", id="meeting-plan"),
     ],
 )
 def test_form_errors_pass_axe(page, demo, who, path):
@@ -319,6 +349,7 @@ SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/langue/")
 # Files, not pages: a download has no page to check.
 SKIPPED_PATHS = re.compile(
     r"^/documents/\d+/versions/\d+/$|^/formations/inscriptions/\d+/attestation/$"
+    r"|^/.*\.ics$"
 )
 
 

@@ -13,7 +13,9 @@ from ateliers.core import demo as data
 from ateliers.core.models import Neighbourhood, Theme, User
 from ateliers.councils.models import Council, Mandate
 from ateliers.documents.models import Document, DocumentVersion
+from ateliers.meetings.models import Meeting
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.trainings.models import SessionRegistration, TrainingSession
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
 
@@ -31,6 +33,9 @@ MODELS = [
     WorkshopProposal,
     Document,
     DocumentVersion,
+    Meeting,
+    TrainingSession,
+    SessionRegistration,
 ]
 
 
@@ -156,3 +161,15 @@ def test_documents_of_every_kind_each_readable(demo, client):
         response = client.get(version.get_download_url())
         assert response.status_code == 200, version
         assert response["Content-Type"] == version.content_type
+
+
+def test_meetings_of_every_kind_and_the_past_ones_have_their_minutes(demo):
+    assert set(Meeting.objects.values_list("kind", flat=True)) == set(Meeting.Kind.values)
+    past = Meeting.objects.filter(ends_at__lt=timezone.now())
+    assert past.exists() and not past.filter(closed_at__isnull=True).exists()
+    assert Meeting.objects.filter(ends_at__gt=timezone.now(), registration_required=True).exists()
+
+
+def test_a_full_training_session_with_a_waitlist_and_a_past_one_with_certificates(demo):
+    assert SessionRegistration.objects.filter(status="waitlisted").exists()
+    assert SessionRegistration.objects.filter(attended=True).exists()

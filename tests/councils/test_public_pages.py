@@ -214,9 +214,9 @@ def test_detail_query_budget_does_not_grow_with_members_or_workshops(
     _fill_detail(council, rows)
     # 1 the council and its territory, 2 its themes, 3 its current and coming mandates with
     # their people, 4 its latest past ones, 5 its latest public workshops with territory,
-    # 6 their themes, 7 their phases, 8 its first documents with their current versions,
-    # 9 the trainings it recommends.
-    with django_assert_num_queries(9):
+    # 6 their themes, 7 their phases, 8 and 9 its coming and past meetings, 10 its first
+    # documents with their current versions, 11 the trainings it recommends.
+    with django_assert_num_queries(11):
         response = client.get(council.get_absolute_url())
     assert response.status_code == 200
 
@@ -250,10 +250,11 @@ def test_a_short_history_shows_everything_without_more_links(client, council):
 def test_detail_query_budget_for_a_president(client, council, president, django_assert_num_queries):
     _fill_detail(council, 3)
     client.force_login(president)
-    # 1-9 as for anyone, 10 user (the session comes from the cache), 11 whether the visitor
-    # presides the council (asked once for the "Propose a workshop", "Add a document" and
-    # "Recommend trainings" buttons). The menu's permissions are rules: no query.
-    with django_assert_num_queries(11):
+    # 1-11 as for anyone, 12 user (the session comes from the cache), 13 whether the visitor
+    # presides the council (asked once for the "Propose a workshop", "Add a document",
+    # "Recommend trainings" and "Plan a meeting" buttons). The menu's permissions are rules:
+    # no query.
+    with django_assert_num_queries(13):
         response = client.get(council.get_absolute_url())
     assert "Propose a workshop" in response.content.decode()
 

@@ -15,6 +15,7 @@ from ateliers.core.generated_city import SCALES
 from ateliers.core.models import Neighbourhood, User
 from ateliers.councils.models import Council, Mandate
 from ateliers.documents.models import Document
+from ateliers.meetings.models import Meeting, MeetingRegistration
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.trainings.models import SessionRegistration, TrainingSession
 from ateliers.workshops.models import Participation, Workshop
@@ -59,6 +60,8 @@ def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress():
     assert Document.objects.count() == SMALL.documents
     assert TrainingSession.objects.count() == SMALL.training_sessions
     assert SessionRegistration.objects.count() == SMALL.training_registrations
+    assert Meeting.objects.count() == SMALL.meetings
+    assert MeetingRegistration.objects.count() == SMALL.meeting_registrations
     assert "participations: 1,200 done" in printed
 
 
@@ -107,6 +110,17 @@ def test_the_city_is_consistent_as_the_services_would_leave_it():
     for session in sessions:
         assert session.registered_count == session.seated <= session.capacity
         assert session.waiting == 0 or session.seated == session.capacity
+    # Past meetings are closed with their minutes; seats count the registered people.
+    with time_machine.travel(NOW, tick=False):
+        assert not Meeting.objects.filter(
+            ends_at__lt=timezone.now(), closed_at__isnull=True
+        ).exists()
+    meetings = Meeting.objects.filter(registration_required=True).annotate(
+        seated=Count("registrations", filter=Q(registrations__status="registered"))
+    )
+    assert meetings.exists()
+    for meeting in meetings:
+        assert meeting.registered_count == meeting.seated <= meeting.capacity
     # Every generated account can log in (verified address, the printed password).
     assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
 

@@ -412,8 +412,9 @@ def test_detail_query_budget_for_a_visitor(client, django_assert_num_queries):
     # 1 the workshop with neighbourhood and proposing council, 2 its themes, 3 its phases,
     # 4 its facilitators, 5 its sponsors, 6 the counts by capacity, 7 the latest public
     # actions of its history (with who did them), 8 its first documents (with their
-    # current versions), 9 the trainings it recommends (with their next session).
-    with django_assert_num_queries(9):
+    # current versions), 9 the trainings it recommends (with their next session), 10 and 11
+    # its coming and past meetings.
+    with django_assert_num_queries(11):
         client.get(detail_url(workshop))
 
 
@@ -425,8 +426,9 @@ def test_detail_query_budget_for_a_participant(client, resident, django_assert_n
     # 1 the workshop, 2 themes, 3 phases, 4 facilitators, 5 sponsors, 6 user (the session
     # comes from the cache), 7 my participation (the panel: whether I may leave is read from
     # the phases), 8 the counts by capacity, 9 the history, 10 the documents, 11 the
-    # recommended trainings. No permission table is read.
-    with django_assert_num_queries(11):
+    # recommended trainings, 12 and 13 the coming and past meetings. No permission table is
+    # read.
+    with django_assert_num_queries(13):
         client.get(detail_url(workshop))
 
 

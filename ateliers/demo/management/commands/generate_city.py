@@ -23,6 +23,7 @@ GENERATORS = [
     "ateliers.proposals.generate",
     "ateliers.documents.generate",
     "ateliers.trainings.generate",
+    "ateliers.meetings.generate",
 ]
 
 

@@ -26,6 +26,7 @@ BUILDERS = [
     "ateliers.workshops.demo",
     "ateliers.documents.demo",
     "ateliers.trainings.demo",
+    "ateliers.meetings.demo",
 ]
 
 
