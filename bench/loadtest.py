@@ -131,6 +131,8 @@ from ateliers.core.models import Role, User
 from ateliers.councils.models import Council
 from ateliers.documents.models import Document, DocumentVersion
 from ateliers.trainings.models import Training, TrainingSession
+from ateliers.meetings.models import Meeting
+from ateliers.core.models import Neighbourhood
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -160,6 +162,9 @@ print(json.dumps({{
     "trainings": list(Training.objects.values_list("slug", flat=True)[:200]),
     "sessions_of_trainings": list(TrainingSession.objects.filter(starts_at__gt=now)
         .values_list("pk", flat=True)[:200]),
+    "meetings": list(Meeting.objects.filter(starts_at__gt=now, workshop__in=running)
+        .values_list("pk", flat=True)[:200]),
+    "neighbourhoods": list(Neighbourhood.objects.values_list("pk", flat=True)),
     "sessions": sessions,
 }}))
 """

@@ -62,6 +62,13 @@ PAGES = {
     "a workshop's documents": (False, lambda: f"/documents/atelier/{_workshop()}/"),
     "document download": (False, lambda: random.choice(TARGETS["downloads"])),
     "training catalogue": (False, lambda: "/formations/"),
+    "meeting page": (False, lambda: f"/reunions/{random.choice(TARGETS['meetings'])}/"),
+    "calendar": (False, lambda: "/agenda/"),
+    "calendar, a neighbourhood": (
+        False,
+        lambda: f"/agenda/?neighbourhood={random.choice(TARGETS['neighbourhoods'])}",
+    ),
+    "city iCal feed": (False, lambda: "/agenda/ville.ics"),
     "training page": (False, lambda: f"/formations/{random.choice(TARGETS['trainings'])}/"),
     "training session": (
         False,
@@ -183,6 +190,22 @@ else:
         @task(1)
         def document_download(self):
             self.ask("document download")
+
+        @task(1)
+        def meeting_page(self):
+            self.ask("meeting page")
+
+        @task(2)
+        def calendar(self):
+            self.ask("calendar")
+
+        @task(1)
+        def calendar_of_a_neighbourhood(self):
+            self.ask("calendar, a neighbourhood")
+
+        @task(1)
+        def city_feed(self):
+            self.ask("city iCal feed")
 
         @task(1)
         def training_catalogue(self):

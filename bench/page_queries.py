@@ -26,6 +26,7 @@ def main() -> None:
 
     from ateliers.councils.models import Council
     from ateliers.documents.models import Document
+    from ateliers.meetings.models import Meeting
     from ateliers.trainings.models import TrainingSession
     from ateliers.workshops.models import Workshop
 
@@ -34,6 +35,9 @@ def main() -> None:
     council = Council.objects.order_by("pk").first()
     document = Document.objects.filter(workshop=largest).order_by("pk").first()
     session = TrainingSession.objects.order_by("-registered_count", "pk").first()
+    meeting = (
+        Meeting.objects.filter(workshop=largest).order_by("pk").first() or Meeting.objects.first()
+    )
     resident = (
         largest.participations.select_related("user").order_by("pk").first().user
         if largest and largest.participant_count
@@ -53,6 +57,8 @@ def main() -> None:
         "training catalogue": "/formations/",
         "training page": session.training.get_absolute_url(),
         "training session": session.get_absolute_url(),
+        "meeting page": meeting.get_absolute_url(),
+        "calendar": "/agenda/",
     }
     logged_in = {
         "home, logged in": "/",

@@ -20,7 +20,13 @@ from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, Ver
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
 from ateliers.proposals.forms import ProposalForm
 from ateliers.site.calendar_views import CalendarFilters
-from ateliers.trainings.forms import AttendanceForm, RecommendForm, SessionForm, TrainingForm
+from ateliers.trainings.forms import (
+    AttendanceForm,
+    RecommendForm,
+    SessionCancelForm,
+    SessionForm,
+    TrainingForm,
+)
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
@@ -271,6 +277,9 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
                 "documents": [city.document.pk],
             },
         )
+    ],
+    SessionCancelForm: [
+        FormUse("session cancel", no_arguments, lambda city: {"reason": "Formateur malade."})
     ],
     AttendanceForm: [
         FormUse(

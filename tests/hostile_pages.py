@@ -15,7 +15,13 @@ from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, Ver
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
 from ateliers.proposals.forms import ProposalForm
 from ateliers.site.calendar_views import CalendarFilters
-from ateliers.trainings.forms import AttendanceForm, RecommendForm, SessionForm, TrainingForm
+from ateliers.trainings.forms import (
+    AttendanceForm,
+    RecommendForm,
+    SessionCancelForm,
+    SessionForm,
+    TrainingForm,
+)
 from ateliers.workshops.forms.filters import WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
@@ -319,6 +325,22 @@ FORM_PAGES = [
         answers_of(SessionForm),
         fields_of(SessionForm),
         form=SessionForm,
+    ),
+    FormPage(
+        "session-edit",
+        "staff",
+        lambda c: f"/formations/seances/{c.session.pk}/modifier/",
+        answers_of(SessionForm),
+        fields_of(SessionForm),
+        form=SessionForm,
+    ),
+    FormPage(
+        "session-cancel",
+        "staff",
+        lambda c: f"/formations/seances/{c.session.pk}/annuler/",
+        answers_of(SessionCancelForm),
+        fields_of(SessionCancelForm),
+        form=SessionCancelForm,
     ),
     FormPage(
         "attendance",

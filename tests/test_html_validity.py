@@ -240,6 +240,8 @@ PAGES = [
         "training-register", "elected", lambda c: f"/formations/seances/{c.session.pk}/inscription/"
     ),
     Page("my-trainings", "resident", lambda c: "/formations/mes-formations/"),
+    Page("session-edit", "staff", lambda c: f"/formations/seances/{c.session.pk}/modifier/"),
+    Page("session-cancel", "staff", lambda c: f"/formations/seances/{c.session.pk}/annuler/"),
     Page("attendance", "staff", lambda c: f"/formations/seances/{c.past_session.pk}/presences/"),
     Page("training-create", "staff", lambda c: "/formations/nouvelle/"),
     Page(

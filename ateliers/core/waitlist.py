@@ -163,3 +163,28 @@ def cancel(*, registration, now: datetime.datetime):
     # Nobody waiting: the seat is free again.
     event_model.objects.filter(pk=event_id).update(registered_count=F("registered_count") - 1)
     return None
+
+
+def fill_free_seats(*, event, registration_model, now: datetime.datetime) -> list[int]:
+    """After seats were added: give them to the people waiting, in order. Returns the ids
+    of the registrations that got a seat. Must run in a transaction, the event locked."""
+    if event.capacity is None:
+        return []
+    event_field = registration_model.waitlist_event_field
+    events = type(event).objects.filter(pk=event.pk)
+    promoted: list[int] = []
+    waiting = registration_model.objects.filter(
+        **{event_field: event.pk}, status=RegistrationStatus.WAITLISTED
+    ).order_by("pk")
+    for candidate in waiting.values_list("pk", flat=True):
+        seated = events.filter(registered_count__lt=F("capacity")).update(
+            registered_count=F("registered_count") + 1
+        )
+        if not seated:
+            break
+        registration_model.objects.filter(pk=candidate).update(
+            status=RegistrationStatus.REGISTERED, promoted_at=now
+        )
+        promoted.append(candidate)
+    event.registered_count = events.values_list("registered_count", flat=True).get()
+    return promoted

@@ -5,13 +5,14 @@ place with its minutes and the number of people who came."""
 import datetime
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ateliers.activity.services import record
-from ateliers.core import waitlist
+from ateliers.core import reminders, waitlist
 from ateliers.core.errors import ApplicationError, Collected, InvalidInput, StateChanged
 from ateliers.core.models import User
 from ateliers.core.names import clean_name
@@ -256,9 +257,20 @@ def meeting_update(
         data={"title": title},
         public=_public(meeting.owner),
     )
+    promoted = waitlist.fill_free_seats(
+        event=meeting, registration_model=MeetingRegistration, now=now
+    )
+    for registration_id in promoted:
+        transaction.on_commit(partial(tasks.tell_seat_given.enqueue, registration_id))
     if moved:
         meeting_id, sequence = meeting.pk, meeting.sequence
         transaction.on_commit(lambda: tasks.tell_meeting_changed.enqueue(meeting_id, sequence))
+    # A new reminder at the new time for everyone seated (the old ones see the new sequence).
+    seated = MeetingRegistration.objects.filter(
+        meeting=meeting, status=waitlist.RegistrationStatus.REGISTERED
+    ).values_list("pk", flat=True)
+    for registration_id in seated:
+        _remind_later(registration_id, meeting)
     return meeting
 
 
@@ -351,7 +363,17 @@ def meeting_register(
         data={"title": meeting.title},
         public=False,
     )
+    if outcome.position is None:
+        _remind_later(outcome.registration.pk, meeting)
     return outcome
+
+
+def _remind_later(registration_id: int, meeting: Meeting) -> None:
+    """The reminder the day before, planned once the transaction has committed."""
+    sequence, run_after = meeting.sequence, meeting.starts_at - reminders.AHEAD
+    transaction.on_commit(
+        lambda: reminders.enqueue_at(tasks.remind, registration_id, sequence, run_after=run_after)
+    )
 
 
 @transaction.atomic
@@ -371,4 +393,5 @@ def registration_cancel(*, registration: MeetingRegistration, by: User, now=None
     if promoted is not None:
         promoted_id = promoted.pk
         transaction.on_commit(lambda: tasks.tell_seat_given.enqueue(promoted_id))
+        _remind_later(promoted_id, meeting)
     return promoted

@@ -3,10 +3,11 @@
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from ateliers.core import reminders
 from ateliers.core.ical import calendar_of, ics_name
 from ateliers.core.outbox import send_once
 from ateliers.core.waitlist import RegistrationStatus
@@ -90,4 +91,32 @@ def tell_seat_given(registration_id: int) -> None:
         key=f"meeting-seat-given:{registration.pk}",
         subject=subject,
         template="meetings/emails/seat_given.txt",
+    )
+
+
+@task()
+def remind(registration_id: int, sequence: int) -> None:
+    """The day before: a reminder to a registered person, unless the meeting changed since
+    (a newer reminder was planned then), was cancelled, or the person cancelled."""
+    from .models import MeetingRegistration
+
+    registration = (
+        MeetingRegistration.objects.select_related("user", "meeting")
+        .filter(pk=registration_id, status=RegistrationStatus.REGISTERED)
+        .first()
+    )
+    if registration is None:
+        return
+    meeting = registration.meeting
+    if meeting.sequence != sequence or meeting.is_cancelled:
+        return
+    if not reminders.due(meeting.starts_at, timezone.now()):
+        return
+    with translation.override(registration.language):
+        subject = _("Tomorrow: %(title)s") % {"title": meeting.title}
+    _send(
+        registration,
+        key=f"meeting-reminder:{registration.pk}:{sequence}",
+        subject=subject,
+        template="meetings/emails/reminder.txt",
     )

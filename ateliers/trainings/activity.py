@@ -31,6 +31,18 @@ def register() -> None:
         public=True,
         describe=lambda data: {"list": ", ".join(data.get("trainings", [])) or "—"},
     )
+    verbs.register(
+        "training.session_changed",
+        _("%(actor)s changed a session of the training."),
+        label=_("Training session changed"),
+        public=True,
+    )
+    verbs.register(
+        "training.session_cancelled",
+        _("%(actor)s cancelled a session of the training: %(reason)s"),
+        label=_("Training session cancelled"),
+        public=True,
+    )
     # Who registers is the organisers' business: only the team's log.
     verbs.register(
         "training.registered",

@@ -50,6 +50,8 @@ class TrainingForm(SubmitOnceForm):
 
 
 class SessionForm(SubmitOnceForm):
+    """A new session, or changes to one (`session`): a date already set may stay."""
+
     starts_at = fields.PlausibleDateTimeField(label=_("Starts at"))
     duration_minutes = fields.WholeNumberField(
         label=_("Duration (minutes)"), min_value=1, max_value=10_000, initial=120
@@ -82,6 +84,10 @@ class SessionForm(SubmitOnceForm):
         help_text=_("For a session held online, or also online."),
     )
 
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+
     def clean(self):
         cleaned = super().clean()
         if not self.errors:
@@ -94,6 +100,7 @@ class SessionForm(SubmitOnceForm):
                 place=cleaned.get("place") or "",
                 online_link=cleaned.get("online_link") or "",
                 now=timezone.now(),
+                new=self.session is None or cleaned["starts_at"] != self.session.starts_at,
             )
         return cleaned
 
@@ -131,3 +138,12 @@ class AttendanceForm(forms.Form):
         self.fields["attended"].choices = [
             (registration.user_id, registration.user.public_name) for registration in registrations
         ]
+
+
+class SessionCancelForm(forms.Form):
+    reason = fields.TextField(
+        label=_("Why it is cancelled"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Shown on the session's page and sent to the people registered."),
+    )

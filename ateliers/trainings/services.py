@@ -6,14 +6,15 @@ the e-mails go out once the transaction has committed, from a background task.
 
 import datetime
 from collections.abc import Iterable
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ateliers.activity.services import record
-from ateliers.core import waitlist
-from ateliers.core.errors import ApplicationError, Collected, StateChanged
+from ateliers.core import reminders, waitlist
+from ateliers.core.errors import ApplicationError, Collected, InvalidInput, StateChanged
 from ateliers.core.models import Theme, User
 from ateliers.core.names import clean_name
 from ateliers.core.plausible import date_message, is_plausible_date
@@ -196,7 +197,17 @@ def session_register(
         target=session.training,
         data={"session": session.pk},
     )
+    if outcome.position is None:
+        _remind_later(outcome.registration.pk, session)
     return outcome
+
+
+def _remind_later(registration_id: int, session: TrainingSession) -> None:
+    """The reminder the day before, planned once the transaction has committed."""
+    sequence, run_after = session.sequence, session.starts_at - reminders.AHEAD
+    transaction.on_commit(
+        lambda: reminders.enqueue_at(tasks.remind, registration_id, sequence, run_after=run_after)
+    )
 
 
 @transaction.atomic
@@ -225,6 +236,7 @@ def registration_cancel(
         )
         promoted_id = promoted.pk
         transaction.on_commit(lambda: tasks.tell_seat_given.enqueue(promoted_id))
+        _remind_later(promoted_id, session)
     return promoted
 
 
@@ -264,3 +276,113 @@ def attendance_record(
         data={"session": session.pk, "attended": count},
     )
     return count
+
+
+def _locked(session: TrainingSession) -> TrainingSession:
+    current = TrainingSession.objects.select_for_update().get(pk=session.pk)
+    if current.is_cancelled:
+        raise SessionAlreadyCancelled()
+    return current
+
+
+@transaction.atomic
+def session_update(
+    *,
+    session: TrainingSession,
+    changed_by: User,
+    starts_at: datetime.datetime,
+    duration_minutes: int,
+    capacity: int,
+    place: str = "",
+    address: str = "",
+    accessibility: str = "",
+    online_link: str = "",
+    now: datetime.datetime | None = None,
+) -> TrainingSession:
+    """Change a session that has not started. More seats go at once to the people waiting;
+    fewer than those registered are refused. Everyone registered or waiting is told of a new
+    date or place, with the event for their calendar."""
+    now = now or timezone.now()
+    current = _locked(session)
+    if now >= current.starts_at:
+        raise ApplicationError(_("The session has started: it can no longer change."))
+    validate_session_fields(
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        capacity=capacity,
+        place=place,
+        online_link=online_link,
+        now=now,
+        new=starts_at != current.starts_at,
+    )
+    if capacity < current.registered_count:
+        raise InvalidInput(
+            _("%(count)s people are already registered: keep at least as many seats.")
+            % {"count": current.registered_count},
+            field="capacity",
+        )
+    ends_at = starts_at + datetime.timedelta(minutes=duration_minutes)
+    moved = (current.starts_at, current.ends_at, current.place, current.online_link) != (
+        starts_at,
+        ends_at,
+        place.strip(),
+        online_link,
+    )
+    values = {
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "capacity": capacity,
+        "place": place.strip(),
+        "address": address.strip(),
+        "accessibility": clean_text(accessibility, field="accessibility"),
+        "online_link": online_link,
+        "sequence": current.sequence + 1,
+    }
+    TrainingSession.objects.filter(pk=current.pk).update(**values)
+    for name, value in values.items():
+        setattr(session, name, value)
+    promoted = waitlist.fill_free_seats(
+        event=session, registration_model=SessionRegistration, now=now
+    )
+    record(
+        actor=changed_by,
+        verb="training.session_changed",
+        target=session.training,
+        data={"starts_at": starts_at.isoformat()},
+    )
+    for registration_id in promoted:
+        transaction.on_commit(partial(tasks.tell_seat_given.enqueue, registration_id))
+    session_id, sequence = session.pk, session.sequence
+    if moved:
+        transaction.on_commit(lambda: tasks.tell_session_changed.enqueue(session_id, sequence))
+    # A new reminder at the new time for everyone seated (the old ones see the new sequence).
+    seated = SessionRegistration.objects.filter(
+        session=session, status=waitlist.RegistrationStatus.REGISTERED
+    ).values_list("pk", flat=True)
+    for registration_id in seated:
+        _remind_later(registration_id, session)
+    return session
+
+
+@transaction.atomic
+def session_cancel(*, session: TrainingSession, by: User, reason: str, now=None):
+    """Cancel a session, with its reason shown; everyone registered or waiting is told."""
+    now = now or timezone.now()
+    reason = clean_text(reason, field="reason")
+    if not reason:
+        raise InvalidInput(_("Say why the session is cancelled."), field="reason")
+    current = _locked(session)
+    TrainingSession.objects.filter(pk=current.pk).update(
+        cancelled_at=now, cancel_reason=reason, sequence=current.sequence + 1
+    )
+    session.cancelled_at, session.cancel_reason = now, reason
+    session.sequence = current.sequence + 1
+    record(
+        actor=by,
+        verb="training.session_cancelled",
+        target=session.training,
+        data={"reason": reason},
+    )
+    session_id = session.pk
+    transaction.on_commit(lambda: tasks.tell_session_cancelled.enqueue(session_id))
+    return session

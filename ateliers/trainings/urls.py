@@ -13,6 +13,8 @@ urlpatterns = [
     path("inscriptions/<int:pk>/annuler/", public.registration_cancel, name="cancel"),
     path("inscriptions/<int:pk>/attestation/", public.certificate, name="certificate"),
     path("seances/<int:pk>/presences/", manage.attendance, name="attendance"),
+    path("seances/<int:pk>/modifier/", manage.session_edit, name="session_edit"),
+    path("seances/<int:pk>/annuler/", manage.session_cancel, name="session_cancel"),
     path(
         "atelier/<slug:slug>/recommander/",
         manage.recommend_for_workshop,

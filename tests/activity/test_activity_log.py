@@ -259,6 +259,7 @@ def example(name: str) -> Action:
         "document.updated": {"title": "Plan du site"},
         "training.recommended": {"trainings": ["Lire un budget", "Animer une réunion"]},
         "training.attendance_marked": {"attended": 12},
+        "training.session_cancelled": {"reason": "Formateur malade."},
         "meeting.planned": {"title": "Visite du site"},
         "meeting.changed": {"title": "Visite du site"},
         "meeting.cancelled": {"title": "Visite du site", "reason": "Il pleut."},
@@ -326,6 +327,10 @@ FRENCH_SENTENCES = {
     ),
     "meeting.registration_cancelled": (
         "Bruno Animateur a annulé une inscription à la réunion « Visite du site »."
+    ),
+    "training.session_changed": "Bruno Animateur a modifié une séance de la formation.",
+    "training.session_cancelled": (
+        "Bruno Animateur a annulé une séance de la formation : Formateur malade."
     ),
     "training.attendance_marked": (
         "Bruno Animateur a indiqué qui est venu à une séance (12 personnes)."

@@ -227,6 +227,8 @@ PAGES = [
         200,
     ),
     ("my-trainings", "resident", lambda d: "/formations/mes-formations/", 200),
+    ("session-edit", "staff", lambda d: f"/formations/seances/{d.session.pk}/modifier/", 200),
+    ("session-cancel", "staff", lambda d: f"/formations/seances/{d.session.pk}/annuler/", 200),
     (
         "attendance",
         "staff",

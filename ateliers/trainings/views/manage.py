@@ -4,6 +4,7 @@ council's president chooses the trainings they recommend."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -17,7 +18,7 @@ from ateliers.councils.models import Council
 from ateliers.workshops import selectors as workshops
 
 from .. import services
-from ..forms import AttendanceForm, RecommendForm, SessionForm, TrainingForm
+from ..forms import AttendanceForm, RecommendForm, SessionCancelForm, SessionForm, TrainingForm
 from ..models import Training, TrainingSession
 
 
@@ -201,4 +202,67 @@ def attendance(request, session):
             "registrations": registrations,
             "nav": "trainings",
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("trainings.manage_trainings")
+@limit_posts("trainings-manage", limit=20)
+def session_edit(request, pk: int):
+    session = session_by_pk(pk)
+    if session.is_cancelled:
+        messages.error(request, _("This session is cancelled: it no longer changes."))
+        return redirect(session)
+    initial = {
+        "starts_at": timezone.localtime(session.starts_at),
+        "duration_minutes": session.duration_minutes,
+        "capacity": session.capacity,
+        "place": session.place,
+        "address": session.address,
+        "accessibility": session.accessibility,
+        "online_link": session.online_link,
+    }
+    form = SessionForm(request.POST or None, initial=initial, session=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(
+                session=session, changed_by=request.user, **form.session_values()
+            )
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The session was changed; the people registered are told."))
+            return redirect(session)
+    return render(
+        request,
+        "trainings/session_form.html",
+        {"form": form, "training": session.training, "session": session, "nav": "trainings"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("trainings.manage_trainings")
+@limit_posts("trainings-manage", limit=20)
+def session_cancel(request, pk: int):
+    session = session_by_pk(pk)
+    if session.is_cancelled:
+        messages.info(request, _("This session was already cancelled."))
+        return redirect(session)
+    form = SessionCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_cancel(
+                session=session, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("The session is cancelled; the people registered are told.")
+            )
+            return redirect(session)
+    return render(
+        request,
+        "trainings/session_cancel.html",
+        {"form": form, "session": session, "training": session.training, "nav": "trainings"},
     )
