@@ -162,8 +162,8 @@ print(json.dumps({{
     "trainings": list(Training.objects.values_list("slug", flat=True)[:200]),
     "sessions_of_trainings": list(TrainingSession.objects.filter(starts_at__gt=now)
         .values_list("pk", flat=True)[:200]),
-    "meetings": list(Meeting.objects.filter(starts_at__gt=now, workshop__in=running)
-        .values_list("pk", flat=True)[:200]),
+    "meetings": list(Meeting.objects.filter(starts_at__gt=now)
+        .exclude(workshop__status="draft").values_list("pk", flat=True)[:200]),
     "neighbourhoods": list(Neighbourhood.objects.values_list("pk", flat=True)),
     "sessions": sessions,
 }}))
@@ -284,12 +284,21 @@ def locust(env: dict, url: str, *, users: int, seconds: int, only: str = "") -> 
                 rows[row["Name"]] = {
                     "count": int(row["Request Count"]),
                     "failures": int(row["Failure Count"]),
-                    "p50": float(row["50%"] or 0),
-                    "p95": float(row["95%"] or 0),
-                    "p99": float(row["99%"] or 0),
-                    "rps": float(row["Requests/s"] or 0),
+                    "p50": _number(row["50%"]),
+                    "p95": _number(row["95%"]),
+                    "p99": _number(row["99%"]),
+                    "rps": _number(row["Requests/s"]),
                 }
         return rows
+
+
+def _number(text: str) -> float:
+    """A figure of Locust's CSV; "N/A" (no request succeeded) reads as 0, and the failures
+    column says why."""
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
 
 
 # Queries at two scales

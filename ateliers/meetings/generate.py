@@ -27,7 +27,7 @@ def generate(city: GeneratedCity) -> None:
 
     def meeting(number: int) -> Meeting:
         if number < scale.meetings - for_councils:
-            workshop, kind, phase_start, phase_end = phases[number % len(phases)]
+            workshop, kind, phase_start, phase_end = rng.choice(phases)
             starts_at = phase_start + (phase_end - phase_start) * rng.random()
             owner = {"workshop_id": workshop}
             meeting_kind = KIND_OF_PHASE[kind]
