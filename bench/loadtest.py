@@ -384,7 +384,7 @@ def report(args, targets, alone, mixes, second, counts, started, finished) -> st
         share = row["rps"] / bare
         goal = (
             GOAL_SHARE_LOGGED_IN
-            if "logged in" in name or name == "my workshops"
+            if "logged in" in name or name.startswith("my ")
             else (GOAL_SHARE_ANONYMOUS)
         )
         met = "—" if name == "bare view" else ("met" if share >= goal else f"below {goal:.0%}")

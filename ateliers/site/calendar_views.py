@@ -111,6 +111,7 @@ def calendar_page(request):
     )
 
 
+@public_page
 @require_safe
 def city_feed(request):
     return _ics(
@@ -120,6 +121,7 @@ def city_feed(request):
     )
 
 
+@public_page
 @require_safe
 def workshop_feed(request, slug: str):
     workshop = get_object_or_404(Workshop, slug=slug)
@@ -132,6 +134,7 @@ def workshop_feed(request, slug: str):
     )
 
 
+@public_page
 @require_safe
 def council_feed(request, slug: str):
     council = get_object_or_404(Council, slug=slug)

@@ -158,3 +158,18 @@ def test_an_unknown_key_finds_nothing(client):
     UserFactory()
 
     assert client.get(reverse("site:personal_feed", args=["not-a-key"])).status_code == 404
+
+
+def test_the_kept_city_feed_shows_a_change_at_once(
+    client, settings, city_staff, django_capture_on_commit_callbacks
+):
+    settings.ATELIERS_PAGE_CACHE = True
+    meeting = MeetingFactory(workshop=None, council=CouncilFactory())
+    feed = reverse("site:city_feed")
+    uid = f"meeting-{meeting.pk}@127.0.0.1"
+
+    assert events(client.get(feed))[uid]["status"] == "CONFIRMED"
+    with django_capture_on_commit_callbacks(execute=True):
+        meetings.meeting_cancel(meeting=meeting, by=city_staff, reason="Salle fermée")
+
+    assert events(client.get(feed))[uid]["status"] == "CANCELLED"
