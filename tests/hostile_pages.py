@@ -412,6 +412,7 @@ FORM_PAGES = [
         for name, who, path in [
             ("my-workshops", "resident", lambda c: "/ateliers/mes-ateliers/"),
             ("training-catalogue", None, lambda c: "/formations/"),
+            ("workshop-meetings", None, lambda c: f"/reunions/atelier/{c.open_workshop.slug}/"),
             ("workshop-documents", None, lambda c: f"/documents/atelier/{c.open_workshop.slug}/"),
             ("council-documents", None, lambda c: f"/documents/conseil/{c.council.slug}/"),
             ("workshop-history", None, lambda c: f"{WORKSHOP.format(c)}historique/"),

@@ -275,6 +275,7 @@ PAGES = [
             "ends_at": "2019-01-01T10:00",
         },
     ),
+    Page("workshop-meetings", None, lambda c: f"/reunions/atelier/{c.open_workshop.slug}/"),
     Page("meeting-edit", "facilitator", lambda c: f"/reunions/{c.meeting.pk}/modifier/"),
     Page("meeting-cancel", "facilitator", lambda c: f"/reunions/{c.meeting.pk}/annuler/"),
     Page("meeting-close", "facilitator", lambda c: f"/reunions/{c.past_meeting.pk}/cloturer/"),

@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:pk>/annuler/", manage.meeting_cancel, name="cancel"),
     path("<int:pk>/cloturer/", manage.meeting_close, name="close"),
     path("inscriptions/<int:pk>/annuler/", public.registration_cancel, name="cancel_registration"),
+    path("atelier/<slug:slug>/", public.workshop_meetings, name="of_workshop"),
+    path("conseil/<slug:slug>/", public.council_meetings, name="of_council"),
     path("atelier/<slug:slug>/nouvelle/", manage.plan_for_workshop, name="plan_for_workshop"),
     path("conseil/<slug:slug>/nouvelle/", manage.plan_for_council, name="plan_for_council"),
 ]

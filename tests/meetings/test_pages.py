@@ -119,3 +119,47 @@ def test_the_meeting_page_does_not_grow_with_its_agenda_or_registrations(client)
     few = queries(client, meeting.get_absolute_url())
     add(10)
     assert queries(client, meeting.get_absolute_url()) == few
+
+
+@pytest.mark.parametrize("owner", ["workshop", "council"])
+def test_all_the_meetings_of_a_workshop_or_council_paginated(client, settings, owner):
+    settings.ATELIERS_PAGE_SIZE = 3
+    workshop, council = WorkshopFactory(), CouncilFactory()
+    for number in range(4):
+        MeetingFactory(
+            workshop=workshop if owner == "workshop" else None,
+            council=council if owner == "council" else None,
+            title=f"Réunion numéro {number}",
+        )
+    MeetingFactory(title="Une autre")
+    url = (
+        reverse("meetings:of_workshop", args=[workshop.slug])
+        if owner == "workshop"
+        else reverse("meetings:of_council", args=[council.slug])
+    )
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+
+    assert first.count("Réunion numéro") == 3 and second.count("Réunion numéro") == 1
+    assert "Une autre" not in first + second
+
+
+def test_a_drafts_meetings_list_is_hidden(client):
+    draft = WorkshopFactory(status="draft")
+
+    assert client.get(reverse("meetings:of_workshop", args=[draft.slug])).status_code == 404
+
+
+@pytest.mark.parametrize("meetings", [2, 20])
+def test_the_meetings_list_budget_does_not_grow(
+    client, settings, meetings, django_assert_num_queries
+):
+    settings.ATELIERS_PAGE_SIZE = 50
+    council = CouncilFactory()
+    for _ in range(meetings):
+        MeetingFactory(workshop=None, council=council)
+
+    # 1 the council, 2 the count for the paginator, 3 the page of meetings.
+    with django_assert_num_queries(3):
+        client.get(reverse("meetings:of_council", args=[council.slug]))

@@ -1,7 +1,9 @@
 """Public pages of meetings: a meeting, its .ics, registering and cancelling."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +16,8 @@ from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import can
 from ateliers.core.ratelimit import limit_posts
 from ateliers.core.waitlist import AlreadyRegistered, RegistrationStatus
+from ateliers.councils.models import Council
+from ateliers.workshops import selectors as workshops
 
 from .. import selectors, services
 from ..events import as_event
@@ -130,3 +134,29 @@ def registration_cancel(request, pk: int):
         "meetings/cancel_registration.html",
         {"registration": registration, "meeting": meeting, "nav": _nav(meeting)},
     )
+
+
+def _owner_meetings(request, owner, *, nav: str):
+    page_obj = Paginator(
+        selectors.meetings_of(owner).order_by("-starts_at", "-pk"), settings.ATELIERS_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/list.html",
+        {"owner": owner, "page_obj": page_obj, "querystring_without_page": "", "nav": nav},
+    )
+
+
+@public_page(params={"page"})
+@require_safe
+def workshop_meetings(request, slug: str):
+    workshop = workshops.workshop_for_page(slug=slug)
+    if workshop is None or not can(request.user, "workshops.view_workshop", workshop):
+        raise Http404
+    return _owner_meetings(request, workshop, nav="workshops")
+
+
+@public_page(params={"page"})
+@require_safe
+def council_meetings(request, slug: str):
+    return _owner_meetings(request, get_object_or_404(Council, slug=slug), nav="councils")
