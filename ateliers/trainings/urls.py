@@ -9,6 +9,7 @@ urlpatterns = [
     path("nouvelle/", manage.training_create, name="create"),
     path("mes-formations/", public.my_trainings, name="mine"),
     path("seances/<int:pk>/", public.session_detail, name="session"),
+    path("seances/<int:pk>/calendrier.ics", public.session_ics, name="session_ics"),
     path("seances/<int:pk>/inscription/", public.session_register, name="register"),
     path("inscriptions/<int:pk>/annuler/", public.registration_cancel, name="cancel"),
     path("inscriptions/<int:pk>/attestation/", public.certificate, name="certificate"),

@@ -224,3 +224,17 @@ def test_a_resident_does_not_see_who_registered(client, resident):
     page = client.get(session.get_absolute_url()).content.decode()
 
     assert "Omar Attente" not in page
+
+
+def test_a_session_goes_into_a_calendar(client):
+    import icalendar
+
+    session = TrainingSessionFactory(training__title="Lire un budget communal")
+
+    response = client.get(reverse("trainings:session_ics", args=[session.pk]))
+
+    [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["uid"]) == f"training-session-{session.pk}@127.0.0.1"
+    assert str(event["summary"]) == "Lire un budget communal"
+    assert "session_ics" not in client.get(session.get_absolute_url()).content.decode()
+    assert "calendrier.ics" in client.get(session.get_absolute_url()).content.decode()

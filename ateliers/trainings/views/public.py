@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.core.errors import ApplicationError
+from ateliers.core.ical import calendar_of, ics_name
 from ateliers.core.models import Theme
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import can
@@ -19,6 +20,7 @@ from ateliers.core.ratelimit import limit_posts
 from ateliers.core.waitlist import AlreadyRegistered, RegistrationStatus
 
 from .. import certificates, selectors, services
+from ..events import as_event
 from ..models import SessionRegistration, Training, TrainingSession
 
 
@@ -204,4 +206,16 @@ def certificate(request, pk: int):
     response["Content-Disposition"] = (
         f'attachment; filename="{certificates.certificate_name(registration)}"'
     )
+    return response
+
+
+@require_safe
+def session_ics(request, pk: int):
+    """The session for a calendar application ("add to my calendar")."""
+    session = _session(pk)
+    response = HttpResponse(
+        calendar_of([as_event(session)], name=session.training.title),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{ics_name(session.training.title)}"'
     return response
