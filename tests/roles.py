@@ -7,6 +7,7 @@ matrices of each app) all iterate ROLES, so a role added here is tried everywher
 import datetime
 
 from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
 from django.utils import timezone
 
 from ateliers.core.models import Role
@@ -94,3 +95,21 @@ def cast(*, workshops=(), council=None, today: datetime.date | None = None) -> d
     return {
         role: person_for(role, workshops=workshops, council=council, today=today) for role in ROLES
     }
+
+
+def log_in(client, role: str, **cast):
+    """Log the test client in as the person playing `role` (`cast` as for `person_for`);
+    the anonymous visitor stays logged out."""
+    person = person_for(role, **cast)
+    if person.is_authenticated:
+        client.force_login(person)
+    return person
+
+
+def assert_refused(response, role: str) -> None:
+    """What a refused request gets: the login page for a visitor, 403 for anyone else."""
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == 403

@@ -50,3 +50,26 @@ def submit_once(*, key: uuid.UUID | None, user: User, action: Callable[[], str])
         claim.result_url = url[: SubmissionKey._meta.get_field("result_url").max_length]
         claim.save(update_fields=["result_url"])
         return url
+
+
+def submit_form_once(request, form, action: Callable[[], str], *, done: str, back: str):
+    """For a view whose valid form creates something: run `action` once for the form's key
+    and go where it leads with `done` as the message. A resent form goes where the first one
+    led; a service's refusal is shown on the form (the view shows the form again on None)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .forms import add_service_errors
+
+    try:
+        next_url = submit_once(
+            key=form.cleaned_data.get("submission_key"), user=request.user, action=action
+        )
+    except AlreadySubmitted as first:
+        messages.info(request, str(first))
+        return redirect(first.url or back)
+    except ApplicationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, done)
+    return redirect(next_url)

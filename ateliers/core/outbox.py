@@ -11,7 +11,10 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 
+from .ical import CalendarEvent, calendar_of, ics_name
 from .models import SentEmail
 
 
@@ -39,3 +42,30 @@ def send_once(
             message.attach(name, content, mimetype)
         message.send()
     return True
+
+
+def send_event_mail(
+    *,
+    key: str,
+    to: str,
+    language: str,
+    subject: str,
+    subject_values: dict,
+    template: str,
+    context: dict,
+    event: CalendarEvent,
+) -> bool:
+    """An e-mail about an event (a session, a meeting) in the person's `language`, with the
+    event attached for their calendar; sent once per `key`. `subject` is a lazy translation
+    filled with `subject_values` in that language."""
+    with translation.override(language):
+        text = str(subject) % subject_values
+        body = render_to_string(template, context)
+        ics = calendar_of([event], name=event.title)
+    return send_once(
+        key=key,
+        to=to,
+        subject=text,
+        body=body,
+        attachments=[(ics_name(event.title), ics, "text/calendar")],
+    )

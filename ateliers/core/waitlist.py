@@ -121,9 +121,6 @@ def register(
     except IntegrityError:
         raise AlreadyRegistered() from None
     if seated:
-        event.registered_count = (
-            type(event).objects.values_list("registered_count", flat=True).get(pk=event.pk)
-        )
         return Outcome(registration)
     return Outcome(registration, waitlist_position(registration))
 

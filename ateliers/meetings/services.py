@@ -109,6 +109,57 @@ def _set_agenda(meeting: Meeting, agenda: Sequence[str]) -> None:
     )
 
 
+def _meeting_values(
+    *,
+    kind: str,
+    title: str,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    description: str,
+    place: str,
+    address: str,
+    accessibility: str,
+    online_link: str,
+    contact: str,
+    registration_required: bool,
+    capacity: int | None,
+    agenda: Sequence[str],
+    now: datetime.datetime,
+    new: bool = True,
+    registered: int = 0,
+) -> dict:
+    """What an organiser typed for a meeting, cleaned and checked, as its fields."""
+    title = clean_name(title, field="title")
+    if kind not in Meeting.Kind.values:
+        raise InvalidInput(_("Choose the kind of meeting."), field="kind")
+    validate_meeting_fields(
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        online_link=online_link,
+        registration_required=registration_required,
+        capacity=capacity,
+        agenda=agenda,
+        now=now,
+        new=new,
+        registered=registered,
+    )
+    return {
+        "kind": kind,
+        "title": title,
+        "description": clean_text(description, field="description"),
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "place": place.strip(),
+        "address": address.strip(),
+        "accessibility": clean_text(accessibility, field="accessibility"),
+        "online_link": online_link,
+        "contact": contact.strip(),
+        "registration_required": registration_required,
+        "capacity": capacity if registration_required else None,
+    }
+
+
 @transaction.atomic
 def meeting_create(
     *,
@@ -129,35 +180,26 @@ def meeting_create(
     agenda: Sequence[str] = (),
     now: datetime.datetime | None = None,
 ) -> Meeting:
-    now = now or timezone.now()
-    title = clean_name(title, field="title")
-    if kind not in Meeting.Kind.values:
-        raise InvalidInput(_("Choose the kind of meeting."), field="kind")
-    validate_meeting_fields(
+    values = _meeting_values(
+        kind=kind,
+        title=title,
         starts_at=starts_at,
         ends_at=ends_at,
+        description=description,
         place=place,
+        address=address,
+        accessibility=accessibility,
         online_link=online_link,
+        contact=contact,
         registration_required=registration_required,
         capacity=capacity,
         agenda=agenda,
-        now=now,
+        now=now or timezone.now(),
     )
     meeting = Meeting.objects.create(
+        **values,
         workshop=owner if isinstance(owner, Workshop) else None,
         council=owner if isinstance(owner, Council) else None,
-        kind=kind,
-        title=title,
-        description=clean_text(description, field="description"),
-        starts_at=starts_at,
-        ends_at=ends_at,
-        place=place.strip(),
-        address=address.strip(),
-        accessibility=clean_text(accessibility, field="accessibility"),
-        online_link=online_link,
-        contact=contact.strip(),
-        registration_required=registration_required,
-        capacity=capacity if registration_required else None,
         created_by=created_by,
     )
     _set_agenda(meeting, agenda)
@@ -205,19 +247,22 @@ def meeting_update(
     (with the updated event for their calendar)."""
     now = now or timezone.now()
     current = _locked(meeting)
-    title = clean_name(title, field="title")
-    if kind not in Meeting.Kind.values:
-        raise InvalidInput(_("Choose the kind of meeting."), field="kind")
     if current.registration_required and not registration_required and current.registered_count:
         raise InvalidInput(
             _("People have registered: registration stays required."),
             field="registration_required",
         )
-    validate_meeting_fields(
+    values = _meeting_values(
+        kind=kind,
+        title=title,
         starts_at=starts_at,
         ends_at=ends_at,
+        description=description,
         place=place,
+        address=address,
+        accessibility=accessibility,
         online_link=online_link,
+        contact=contact,
         registration_required=registration_required,
         capacity=capacity,
         agenda=agenda,
@@ -226,26 +271,12 @@ def meeting_update(
         registered=current.registered_count,
     )
     moved = (current.starts_at, current.ends_at, current.place, current.online_link) != (
-        starts_at,
-        ends_at,
-        place.strip(),
-        online_link,
+        values["starts_at"],
+        values["ends_at"],
+        values["place"],
+        values["online_link"],
     )
-    values = {
-        "kind": kind,
-        "title": title,
-        "description": clean_text(description, field="description"),
-        "starts_at": starts_at,
-        "ends_at": ends_at,
-        "place": place.strip(),
-        "address": address.strip(),
-        "accessibility": clean_text(accessibility, field="accessibility"),
-        "online_link": online_link,
-        "contact": contact.strip(),
-        "registration_required": registration_required,
-        "capacity": capacity if registration_required else None,
-        "sequence": current.sequence + 1,
-    }
+    values["sequence"] = current.sequence + 1
     Meeting.objects.filter(pk=current.pk).update(**values)
     for name, value in values.items():
         setattr(meeting, name, value)
@@ -254,7 +285,7 @@ def meeting_update(
         actor=changed_by,
         verb="meeting.changed",
         target=meeting.owner,
-        data={"title": title},
+        data={"title": meeting.title},
         public=_public(meeting.owner),
     )
     promoted = waitlist.fill_free_seats(

@@ -2,37 +2,32 @@
 (core/outbox.py), in the language they registered in, with the event for their calendar."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from ateliers.core import reminders
-from ateliers.core.ical import calendar_of, ics_name
-from ateliers.core.outbox import send_once
+from ateliers.core.outbox import send_event_mail
 from ateliers.core.waitlist import RegistrationStatus
 
 
-def _send(registration, *, key: str, subject: str, template: str) -> None:
+def _send(registration, *, key: str, subject, template: str) -> None:
     from .events import as_event
 
     meeting = registration.meeting
-    with translation.override(registration.language):
-        body = render_to_string(
-            template,
-            {
-                "person": registration.user,
-                "meeting": meeting,
-                "url": settings.SITE_URL + meeting.get_absolute_url(),
-            },
-        )
-        ics = calendar_of([as_event(meeting)], name=meeting.title)
-    send_once(
+    send_event_mail(
         key=key,
         to=registration.user.email,
+        language=registration.language,
         subject=subject,
-        body=body,
-        attachments=[(ics_name(meeting.title), ics, "text/calendar")],
+        subject_values={"title": meeting.title},
+        template=template,
+        context={
+            "person": registration.user,
+            "meeting": meeting,
+            "url": settings.SITE_URL + meeting.get_absolute_url(),
+        },
+        event=as_event(meeting),
     )
 
 
@@ -49,12 +44,10 @@ def tell_meeting_changed(meeting_id: int, sequence: int) -> None:
     """The date, time or place of a meeting changed: tell everyone registered or waiting."""
     live = [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]
     for registration in _registrations(meeting_id, live):
-        with translation.override(registration.language):
-            subject = _("Meeting changed: %(title)s") % {"title": registration.meeting.title}
         _send(
             registration,
             key=f"meeting-changed:{meeting_id}:{sequence}:{registration.pk}",
-            subject=subject,
+            subject=gettext_lazy("Meeting changed: %(title)s"),
             template="meetings/emails/changed.txt",
         )
 
@@ -63,12 +56,10 @@ def tell_meeting_changed(meeting_id: int, sequence: int) -> None:
 def tell_meeting_cancelled(meeting_id: int) -> None:
     live = [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]
     for registration in _registrations(meeting_id, live):
-        with translation.override(registration.language):
-            subject = _("Meeting cancelled: %(title)s") % {"title": registration.meeting.title}
         _send(
             registration,
             key=f"meeting-cancelled:{meeting_id}:{registration.pk}",
-            subject=subject,
+            subject=gettext_lazy("Meeting cancelled: %(title)s"),
             template="meetings/emails/cancelled.txt",
         )
 
@@ -84,12 +75,10 @@ def tell_seat_given(registration_id: int) -> None:
     )
     if registration is None:
         return
-    with translation.override(registration.language):
-        subject = _("A seat is yours: %(title)s") % {"title": registration.meeting.title}
     _send(
         registration,
         key=f"meeting-seat-given:{registration.pk}",
-        subject=subject,
+        subject=gettext_lazy("A seat is yours: %(title)s"),
         template="meetings/emails/seat_given.txt",
     )
 
@@ -112,11 +101,9 @@ def remind(registration_id: int, sequence: int) -> None:
         return
     if not reminders.due(meeting.starts_at, timezone.now()):
         return
-    with translation.override(registration.language):
-        subject = _("Tomorrow: %(title)s") % {"title": meeting.title}
     _send(
         registration,
         key=f"meeting-reminder:{registration.pk}:{sequence}",
-        subject=subject,
+        subject=gettext_lazy("Tomorrow: %(title)s"),
         template="meetings/emails/reminder.txt",
     )

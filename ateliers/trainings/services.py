@@ -77,6 +77,26 @@ def validate_session_fields(
     errors.raise_if_any()
 
 
+def _training_values(
+    *, title: str, summary: str, audience: str, trainer: str, prerequisites: str
+) -> dict:
+    """What a person typed for a training, cleaned and checked."""
+    values = {
+        "title": clean_name(title, field="title"),
+        "trainer": clean_name(trainer, field="trainer"),
+        "summary": clean_text(summary, field="summary"),
+        "audience": clean_text(audience, field="audience"),
+        "prerequisites": clean_text(prerequisites, field="prerequisites"),
+    }
+    validate_training_fields(
+        title=values["title"],
+        summary=values["summary"],
+        audience=values["audience"],
+        trainer=values["trainer"],
+    )
+    return values
+
+
 @transaction.atomic
 def training_create(
     *,
@@ -89,18 +109,17 @@ def training_create(
     trainer_account: User | None = None,
     themes: Iterable[Theme] = (),
 ) -> Training:
-    title = clean_name(title, field="title")
-    trainer = clean_name(trainer, field="trainer")
-    summary, audience = clean_text(summary, field="summary"), clean_text(audience, field="audience")
-    validate_training_fields(title=title, summary=summary, audience=audience, trainer=trainer)
-    training = Training.objects.create(
+    values = _training_values(
         title=title,
-        slug=unique_slug(Training, title, fallback="formation"),
         summary=summary,
         audience=audience,
         trainer=trainer,
+        prerequisites=prerequisites,
+    )
+    training = Training.objects.create(
+        **values,
+        slug=unique_slug(Training, values["title"], fallback="formation"),
         trainer_account=trainer_account,
-        prerequisites=clean_text(prerequisites, field="prerequisites"),
         created_by=created_by,
     )
     training.themes.set(themes)
@@ -121,13 +140,16 @@ def training_update(
     trainer_account: User | None = None,
     themes: Iterable[Theme] = (),
 ) -> Training:
-    title = clean_name(title, field="title")
-    trainer = clean_name(trainer, field="trainer")
-    summary, audience = clean_text(summary, field="summary"), clean_text(audience, field="audience")
-    validate_training_fields(title=title, summary=summary, audience=audience, trainer=trainer)
-    training.title, training.summary, training.audience = title, summary, audience
-    training.trainer, training.trainer_account = trainer, trainer_account
-    training.prerequisites = clean_text(prerequisites, field="prerequisites")
+    values = _training_values(
+        title=title,
+        summary=summary,
+        audience=audience,
+        trainer=trainer,
+        prerequisites=prerequisites,
+    )
+    for name, value in values.items():
+        setattr(training, name, value)
+    training.trainer_account = trainer_account
     training.save()
     training.themes.set(themes)
     record(actor=changed_by, verb="training.updated", target=training)

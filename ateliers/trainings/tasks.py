@@ -2,14 +2,12 @@
 language the person registered in."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from ateliers.core import reminders
-from ateliers.core.ical import calendar_of, ics_name
-from ateliers.core.outbox import send_once
+from ateliers.core.outbox import send_event_mail
 from ateliers.core.waitlist import RegistrationStatus
 
 
@@ -25,49 +23,33 @@ def tell_seat_given(registration_id: int) -> None:
     )
     if registration is None:  # cancelled again since
         return
-    session = registration.session
-    with translation.override(registration.language):
-        subject = _("A seat is yours: %(training)s") % {"training": session.training.title}
-        body = render_to_string(
-            "trainings/emails/seat_given.txt",
-            {
-                "person": registration.user,
-                "session": session,
-                "training": session.training,
-                "url": settings.SITE_URL + session.get_absolute_url(),
-                "mine_url": settings.SITE_URL + "/formations/mes-formations/",
-            },
-        )
-    send_once(
+    _session_mail(
+        registration,
         key=f"training-seat-given:{registration.pk}",
-        to=registration.user.email,
-        subject=subject,
-        body=body,
+        subject=gettext_lazy("A seat is yours: %(training)s"),
+        template="trainings/emails/seat_given.txt",
     )
 
 
-def _session_mail(registration, *, key: str, subject: str, template: str) -> None:
+def _session_mail(registration, *, key: str, subject, template: str) -> None:
     from .events import as_event
 
     session = registration.session
-    with translation.override(registration.language):
-        body = render_to_string(
-            template,
-            {
-                "person": registration.user,
-                "session": session,
-                "training": session.training,
-                "url": settings.SITE_URL + session.get_absolute_url(),
-                "mine_url": settings.SITE_URL + "/formations/mes-formations/",
-            },
-        )
-        ics = calendar_of([as_event(session)], name=session.training.title)
-    send_once(
+    send_event_mail(
         key=key,
         to=registration.user.email,
+        language=registration.language,
         subject=subject,
-        body=body,
-        attachments=[(ics_name(session.training.title), ics, "text/calendar")],
+        subject_values={"training": session.training.title},
+        template=template,
+        context={
+            "person": registration.user,
+            "session": session,
+            "training": session.training,
+            "url": settings.SITE_URL + session.get_absolute_url(),
+            "mine_url": settings.SITE_URL + "/formations/mes-formations/",
+        },
+        event=as_event(session),
     )
 
 
@@ -84,14 +66,10 @@ def _live(session_id: int):
 def tell_session_changed(session_id: int, sequence: int) -> None:
     """The date, length or place of a session changed: tell everyone registered or waiting."""
     for registration in _live(session_id):
-        with translation.override(registration.language):
-            subject = _("Session changed: %(training)s") % {
-                "training": registration.session.training.title
-            }
         _session_mail(
             registration,
             key=f"training-session-changed:{session_id}:{sequence}:{registration.pk}",
-            subject=subject,
+            subject=gettext_lazy("Session changed: %(training)s"),
             template="trainings/emails/changed.txt",
         )
 
@@ -99,14 +77,10 @@ def tell_session_changed(session_id: int, sequence: int) -> None:
 @task()
 def tell_session_cancelled(session_id: int) -> None:
     for registration in _live(session_id):
-        with translation.override(registration.language):
-            subject = _("Session cancelled: %(training)s") % {
-                "training": registration.session.training.title
-            }
         _session_mail(
             registration,
             key=f"training-session-cancelled:{session_id}:{registration.pk}",
-            subject=subject,
+            subject=gettext_lazy("Session cancelled: %(training)s"),
             template="trainings/emails/cancelled.txt",
         )
 
@@ -129,11 +103,9 @@ def remind(registration_id: int, sequence: int) -> None:
         return
     if not reminders.due(session.starts_at, timezone.now()):
         return
-    with translation.override(registration.language):
-        subject = _("Tomorrow: %(training)s") % {"training": session.training.title}
     _session_mail(
         registration,
         key=f"training-reminder:{registration.pk}:{sequence}",
-        subject=subject,
+        subject=gettext_lazy("Tomorrow: %(training)s"),
         template="trainings/emails/reminder.txt",
     )

@@ -10,7 +10,7 @@ from ateliers.documents.models import Category, Document, DocumentVersion
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 from tests.factories import CouncilFactory, DocumentFactory, WorkshopFactory
-from tests.roles import CITY_TEAM, ROLES, WORKSHOP_MANAGERS, person_for
+from tests.roles import CITY_TEAM, ROLES, WORKSHOP_MANAGERS, assert_refused, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,20 +25,6 @@ MOMENTS = {
 COUNCIL_EDITORS = CITY_TEAM | {"council_president"}
 
 
-def log_in(client, role, *, workshop=None, council=None):
-    person = person_for(role, workshops=[workshop] if workshop else [], council=council)
-    if person.is_authenticated:
-        client.force_login(person)
-
-
-def assert_refused(response, role):
-    if role == "anonymous":
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("account_login"))
-    else:
-        assert response.status_code == 403
-
-
 def link_form(title="Étude"):
     return {"title": title, "category": Category.STUDY, "link": "https://example.org/etude"}
 
@@ -48,7 +34,7 @@ def link_form(title="Étude"):
 def test_adding_to_a_workshop(client, role, moment):
     status, when, open_then = MOMENTS[moment]
     workshop = WorkshopFactory(status=status, **when)
-    log_in(client, role, workshop=workshop)
+    log_in(client, role, workshops=[workshop])
     url = reverse("documents:add_to_workshop", args=[workshop.slug])
 
     page = client.get(url)
@@ -70,7 +56,7 @@ def test_adding_a_version_to_a_workshops_document(client, role, moment):
     status, when, open_then = MOMENTS[moment]
     workshop = WorkshopFactory(status=status, **when)
     document = DocumentFactory(workshop=workshop)
-    log_in(client, role, workshop=workshop)
+    log_in(client, role, workshops=[workshop])
     url = reverse("documents:add_version", args=[document.pk])
 
     response = client.post(url, {"link": "https://example.org/v2"})
@@ -114,7 +100,7 @@ def test_adding_to_a_council_and_versions_of_its_documents(client, role):
 def test_a_published_workshops_documents_are_public(client, role):
     workshop = WorkshopFactory(phase=PhaseKind.INFORMATION)
     document = DocumentFactory(workshop=workshop, pdf=True)
-    log_in(client, role, workshop=workshop)
+    log_in(client, role, workshops=[workshop])
 
     assert client.get(document.get_absolute_url()).status_code == 200
     assert client.get(document.current.get_download_url()).status_code == 200

@@ -22,13 +22,10 @@ from tests.factories import (
     UserFactory,
     WorkshopFactory,
 )
+from tests.workshops.manage_data import as_input
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
-
-
-def local_input(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
 
 
 @pytest.fixture
@@ -43,8 +40,8 @@ def meeting_form(**values) -> dict:
     return {
         "kind": "site_visit",
         "title": "Visite de la place",
-        "starts_at": local_input(start),
-        "ends_at": local_input(start + 2 * datetime.timedelta(hours=1)),
+        "starts_at": as_input(start),
+        "ends_at": as_input(start + 2 * datetime.timedelta(hours=1)),
         "place": "Devant la fontaine",
         "agenda": "Accueil\n- Le tour de la place\n3. Questions",
         **values,
@@ -146,8 +143,8 @@ def test_a_change_of_date_is_told_with_the_updated_event(
             meeting_form(
                 title=meeting.title,
                 kind="information",
-                starts_at=local_input(later),
-                ends_at=local_input(later + datetime.timedelta(hours=2)),
+                starts_at=as_input(later),
+                ends_at=as_input(later + datetime.timedelta(hours=2)),
                 registration_required="on",
             ),
         )

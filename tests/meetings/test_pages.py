@@ -10,7 +10,7 @@ from ateliers.meetings.models import AgendaItem, Meeting
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 from tests.factories import CouncilFactory, MeetingFactory, UserFactory, WorkshopFactory
-from tests.roles import CITY_TEAM, ROLES, WORKSHOP_MANAGERS, person_for
+from tests.roles import CITY_TEAM, ROLES, WORKSHOP_MANAGERS, assert_refused, log_in
 
 from .test_meetings import meeting_form
 
@@ -22,20 +22,6 @@ MOMENTS = {
     "finished": (Workshop.Status.PUBLISHED, {"finished": True}, False),
     "archived": (Workshop.Status.ARCHIVED, {"phase": PhaseKind.DEBATE}, False),
 }
-
-
-def log_in(client, role, **cast):
-    person = person_for(role, **cast)
-    if person.is_authenticated:
-        client.force_login(person)
-
-
-def assert_refused(response, role):
-    if role == "anonymous":
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("account_login"))
-    else:
-        assert response.status_code == 403
 
 
 @pytest.mark.parametrize("moment", list(MOMENTS))

@@ -15,18 +15,15 @@ from ateliers.meetings import tasks as meeting_tasks
 from ateliers.trainings import services, tasks
 from ateliers.trainings.models import SessionRegistration, TrainingSession
 from tests.factories import MeetingFactory, TrainingSessionFactory, UserFactory
+from tests.workshops.manage_data import as_input
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
 
 
-def local_input(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
-
-
 def form_of(session, **values) -> dict:
     return {
-        "starts_at": local_input(session.starts_at),
+        "starts_at": as_input(session.starts_at),
         "duration_minutes": str(session.duration_minutes),
         "capacity": str(session.capacity),
         "place": session.place,
@@ -90,7 +87,7 @@ def test_a_new_date_is_told_to_everyone_with_the_updated_event(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("trainings:session_edit", args=[session.pk]),
-            form_of(session, starts_at=local_input(later)),
+            form_of(session, starts_at=as_input(later)),
         )
 
     assert sorted(email.to[0] for email in mail.outbox) == sorted(p.email for p in people)

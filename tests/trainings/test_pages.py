@@ -18,7 +18,7 @@ from tests.factories import (
     UserFactory,
     WorkshopFactory,
 )
-from tests.roles import CITY_TEAM, ROLES, WORKSHOP_MANAGERS, person_for
+from tests.roles import CITY_TEAM, ROLES, WORKSHOP_MANAGERS, assert_refused, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -87,20 +87,6 @@ def test_the_workshop_page_shows_its_recommended_trainings(client):
     page = client.get(workshop.get_absolute_url()).content.decode()
 
     assert "Recommended trainings" in page and escape(training.title) in page
-
-
-def log_in(client, role, **cast):
-    person = person_for(role, **cast)
-    if person.is_authenticated:
-        client.force_login(person)
-
-
-def assert_refused(response, role):
-    if role == "anonymous":
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("account_login"))
-    else:
-        assert response.status_code == 403
 
 
 @pytest.mark.parametrize("role", ROLES)

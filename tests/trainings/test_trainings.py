@@ -12,18 +12,15 @@ from ateliers.core.waitlist import RegistrationStatus
 from ateliers.trainings import services, tasks
 from ateliers.trainings.models import SessionRegistration, Training, TrainingSession
 from tests.factories import TrainingFactory, TrainingSessionFactory, UserFactory
+from tests.workshops.manage_data import as_input
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
 
 
-def local_input(moment: datetime.datetime) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
-
-
 def session_form(**values) -> dict:
     return {
-        "starts_at": local_input(timezone.now() + 10 * DAY),
+        "starts_at": as_input(timezone.now() + 10 * DAY),
         "duration_minutes": "120",
         "capacity": "12",
         "place": "Maison des associations",

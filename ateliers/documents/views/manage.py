@@ -8,14 +8,15 @@ from django.views.decorators.http import require_http_methods
 
 from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import add_service_errors
-from ateliers.core.once import AlreadySubmitted, submit_once
+from ateliers.core.once import submit_form_once
 from ateliers.core.permissions import allowed
 from ateliers.core.ratelimit import limit_posts
+from ateliers.councils.views.manage import council_by_slug
+from ateliers.workshops.views.manage import managed_workshop
 
 from .. import selectors, services
 from ..forms import DetailsForm, DocumentForm, VersionForm
 from ..models import Document
-from .owners import council_by_slug, workshop_by_slug
 
 
 def document_by_pk(pk: int) -> Document:
@@ -23,22 +24,6 @@ def document_by_pk(pk: int) -> Document:
         return selectors.document_for_page(pk=pk)
     except Document.DoesNotExist:
         raise Http404 from None
-
-
-def _submit(request, form, action, *, done_message: str, back_url: str):
-    """Run `action` once for the form's key; None when the form must be shown again."""
-    try:
-        next_url = submit_once(
-            key=form.cleaned_data.get("submission_key"), user=request.user, action=action
-        )
-    except AlreadySubmitted as done:
-        messages.info(request, str(done))
-        return redirect(done.url or back_url)
-    except ApplicationError as error:
-        add_service_errors(form, error)
-        return None
-    messages.success(request, done_message)
-    return redirect(next_url)
 
 
 def _add(request, owner):
@@ -51,12 +36,12 @@ def _add(request, owner):
             )
             return document.get_absolute_url()
 
-        response = _submit(
+        response = submit_form_once(
             request,
             form,
             add,
-            done_message=_("The document was added. Everyone can now read it."),
-            back_url=owner.get_absolute_url(),
+            done=_("The document was added. Everyone can now read it."),
+            back=owner.get_absolute_url(),
         )
         if response is not None:
             return response
@@ -72,7 +57,7 @@ def _add(request, owner):
 
 
 @require_http_methods(["GET", "POST"])
-@allowed("documents.add_workshop_document", load=workshop_by_slug)
+@allowed("documents.add_workshop_document", load=managed_workshop)
 @limit_posts("documents-add", limit=20)
 def add_to_workshop(request, workshop):
     return _add(request, workshop)
@@ -101,12 +86,12 @@ def add_version(request, document):
             )
             return document.get_absolute_url()
 
-        response = _submit(
+        response = submit_form_once(
             request,
             form,
             add,
-            done_message=_("The new version was added; the earlier ones stay available."),
-            back_url=document.get_absolute_url(),
+            done=_("The new version was added; the earlier ones stay available."),
+            back=document.get_absolute_url(),
         )
         if response is not None:
             return response

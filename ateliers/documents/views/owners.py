@@ -1,10 +1,8 @@
 """The workshop or council a document page is about, found from its address."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from ateliers.core.permissions import can
-from ateliers.councils.models import Council
 from ateliers.workshops import selectors as workshops
 from ateliers.workshops.models import Workshop
 
@@ -16,14 +14,3 @@ def visible_workshop(request, slug: str) -> Workshop:
     if workshop is None or not can(request.user, "workshops.view_workshop", workshop):
         raise Http404
     return workshop
-
-
-def workshop_by_slug(slug: str) -> Workshop:
-    workshop = workshops.workshop_for_page(slug=slug)
-    if workshop is None:
-        raise Http404
-    return workshop
-
-
-def council_by_slug(slug: str) -> Council:
-    return get_object_or_404(Council.objects.select_related("neighbourhood"), slug=slug)

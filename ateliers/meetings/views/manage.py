@@ -2,34 +2,24 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import add_service_errors
-from ateliers.core.once import AlreadySubmitted, submit_once
+from ateliers.core.once import submit_form_once
 from ateliers.core.permissions import allowed
 from ateliers.core.ratelimit import limit_posts
 from ateliers.councils.models import Council
+from ateliers.councils.views.manage import council_by_slug
 from ateliers.documents import selectors as documents
-from ateliers.workshops import selectors as workshops
+from ateliers.workshops.views.manage import managed_workshop
 
 from .. import selectors, services
 from ..forms import CancelForm, CloseForm, MeetingForm
 from ..models import Meeting
-
-
-def workshop_by_slug(slug: str):
-    workshop = workshops.workshop_for_page(slug=slug)
-    if workshop is None:
-        raise Http404
-    return workshop
-
-
-def council_by_slug(slug: str) -> Council:
-    return get_object_or_404(Council, slug=slug)
 
 
 def meeting_by_pk(pk: int) -> Meeting:
@@ -53,23 +43,20 @@ def _plan(request, owner):
             )
             return meeting.get_absolute_url()
 
-        try:
-            next_url = submit_once(
-                key=form.cleaned_data.get("submission_key"), user=request.user, action=plan
-            )
-        except AlreadySubmitted as first:
-            messages.info(request, str(first))
-            return redirect(first.url or owner.get_absolute_url())
-        except ApplicationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is planned and shown in the calendar."))
-            return redirect(next_url)
+        response = submit_form_once(
+            request,
+            form,
+            plan,
+            done=_("The meeting is planned and shown in the calendar."),
+            back=owner.get_absolute_url(),
+        )
+        if response is not None:
+            return response
     return render(request, "meetings/form.html", {"form": form, "owner": owner, "nav": _nav(owner)})
 
 
 @require_http_methods(["GET", "POST"])
-@allowed("meetings.plan_workshop_meeting", load=workshop_by_slug)
+@allowed("meetings.plan_workshop_meeting", load=managed_workshop)
 @limit_posts("meetings-plan", limit=20)
 def plan_for_workshop(request, workshop):
     return _plan(request, workshop)

@@ -2,7 +2,6 @@
 council's president chooses the trainings they recommend."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,12 +9,12 @@ from django.views.decorators.http import require_http_methods
 
 from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import add_service_errors
-from ateliers.core.once import AlreadySubmitted, submit_once
+from ateliers.core.once import submit_form_once
 from ateliers.core.permissions import allowed
 from ateliers.core.ratelimit import limit_posts
 from ateliers.core.waitlist import RegistrationStatus
-from ateliers.councils.models import Council
-from ateliers.workshops import selectors as workshops
+from ateliers.councils.views.manage import council_by_slug
+from ateliers.workshops.views.manage import managed_workshop
 
 from .. import services
 from ..forms import AttendanceForm, RecommendForm, SessionCancelForm, SessionForm, TrainingForm
@@ -24,33 +23,6 @@ from ..models import Training, TrainingSession
 
 def training_by_slug(slug: str) -> Training:
     return get_object_or_404(Training.objects.prefetch_related("themes"), slug=slug)
-
-
-def workshop_by_slug(slug: str):
-    workshop = workshops.workshop_for_page(slug=slug)
-    if workshop is None:
-        raise Http404
-    return workshop
-
-
-def council_by_slug(slug: str) -> Council:
-    return get_object_or_404(Council, slug=slug)
-
-
-def _submit(request, form, action, *, done: str, back: str):
-    """Run `action` once for the form's key; None when the form must be shown again."""
-    try:
-        next_url = submit_once(
-            key=form.cleaned_data.get("submission_key"), user=request.user, action=action
-        )
-    except AlreadySubmitted as first:
-        messages.info(request, str(first))
-        return redirect(first.url or back)
-    except ApplicationError as error:
-        add_service_errors(form, error)
-        return None
-    messages.success(request, done)
-    return redirect(next_url)
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,7 +36,7 @@ def training_create(request):
             training = services.training_create(created_by=request.user, **form.training_values())
             return training.get_absolute_url()
 
-        response = _submit(
+        response = submit_form_once(
             request,
             form,
             create,
@@ -119,7 +91,7 @@ def session_create(request, training):
             )
             return training.get_absolute_url()
 
-        response = _submit(
+        response = submit_form_once(
             request,
             form,
             create,
@@ -147,7 +119,7 @@ def _recommend(request, owner, *, nav: str):
 
 
 @require_http_methods(["GET", "POST"])
-@allowed("trainings.recommend_for_workshop", load=workshop_by_slug)
+@allowed("trainings.recommend_for_workshop", load=managed_workshop)
 @limit_posts("trainings-recommend", limit=20)
 def recommend_for_workshop(request, workshop):
     return _recommend(request, workshop, nav="workshops")
