@@ -14,14 +14,17 @@ import pytest
 import rules
 import time_machine
 
+from ateliers.debate.models import Contribution
 from ateliers.workshops import features
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 
 from .factories import (
+    ContributionFactory,
     CouncilFactory,
     DocumentFactory,
     MeetingFactory,
+    TopicFactory,
     TrainingSessionFactory,
     WorkshopFactory,
 )
@@ -47,6 +50,10 @@ COMMUNICATION = frozenset({"communication"})
 UNTIL_THE_END = ALWAYS - {"after"}
 PREPARATION = frozenset({"before", "communication", "information"})
 UNTIL_RECOMMENDATIONS = frozenset({"communication", "information", "debate", "recommendations"})
+DEBATE = frozenset({"debate"})
+# What was posted in the debate is looked after from then on, after the end too.
+FROM_THE_DEBATE = frozenset({"debate", "recommendations", "presentation", "after"})
+TAKING_PART = WORKSHOP_MANAGERS | {"participant"}
 
 PUBLISHED, DRAFT, ARCHIVED = (
     Workshop.Status.PUBLISHED,
@@ -124,6 +131,32 @@ ON_A_WORKSHOP = {
     "trainings.recommend_for_workshop": {
         status: {role: PREPARATION for role in WORKSHOP_MANAGERS} for status in (PUBLISHED, DRAFT)
     },
+    # The debate. The world's contributions are the participant's, posted five minutes
+    # before the "debate" moment (their edit window is open then).
+    "debate.view_topic": {
+        PUBLISHED: _always(EVERYONE),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+        ARCHIVED: _always(EVERYONE),
+    },
+    "debate.open_topic": {PUBLISHED: {role: DEBATE for role in WORKSHOP_MANAGERS}},
+    "debate.conclude_topic": {
+        PUBLISHED: {role: {"debate", "recommendations"} for role in WORKSHOP_MANAGERS}
+    },
+    "debate.post_contribution": {PUBLISHED: {role: DEBATE for role in TAKING_PART}},
+    "debate.reply_in_topic": {PUBLISHED: {role: DEBATE for role in TAKING_PART}},
+    "debate.reply_to_contribution": {PUBLISHED: {role: DEBATE for role in TAKING_PART}},
+    # Only its author, and only in the minutes after posting it.
+    "debate.change_contribution": {PUBLISHED: {"participant": DEBATE}},
+    "debate.delete_contribution": {status: {"participant": ALWAYS} for status in STATUSES},
+    "debate.report_contribution": {
+        PUBLISHED: {role: FROM_THE_DEBATE for role in ACCOUNTS - {"participant"}}
+    },
+    "debate.moderate_debate": {PUBLISHED: {role: FROM_THE_DEBATE for role in WORKSHOP_MANAGERS}},
+    "debate.moderate_contribution": {
+        PUBLISHED: {role: FROM_THE_DEBATE for role in WORKSHOP_MANAGERS}
+    },
+    # Asked about a contribution of the participant's that a moderator hid.
+    "debate.ask_for_review": {status: {"participant": ALWAYS} for status in STATUSES},
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -131,6 +164,16 @@ OBJECT_OF = {
     "documents.view_document": "documents",
     "meetings.organise_meeting": "meetings",
     "meetings.view_meeting": "meetings",
+    "debate.view_topic": "topics",
+    "debate.conclude_topic": "topics",
+    "debate.post_contribution": "topics",
+    "debate.reply_in_topic": "topics",
+    "debate.reply_to_contribution": "contributions",
+    "debate.change_contribution": "contributions",
+    "debate.delete_contribution": "contributions",
+    "debate.report_contribution": "contributions",
+    "debate.moderate_contribution": "contributions",
+    "debate.ask_for_review": "hidden_contributions",
 }
 # The phase feature each phase-dependent permission follows (workshops/features.py).
 FEATURE_OF = {
@@ -139,6 +182,12 @@ FEATURE_OF = {
     "documents.add_workshop_document": "add_document",
     "trainings.recommend_for_workshop": "recommend_training",
     "meetings.plan_workshop_meeting": "plan_meeting",
+    "debate.open_topic": "open_topic",
+    "debate.conclude_topic": "conclude_topic",
+    "debate.post_contribution": "post",
+    "debate.reply_to_contribution": "reply",
+    "debate.report_contribution": "report",
+    "debate.moderate_debate": "moderate",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
@@ -179,6 +228,7 @@ OUR_APPS = (
     "trainings.",
     "meetings.",
     "opinions.",
+    "debate.",
     "site.",
 )
 
@@ -208,7 +258,27 @@ def world():
     }
     documents = {status: DocumentFactory(workshop=w) for status, w in workshops.items()}
     meetings = {status: MeetingFactory(workshop=w) for status, w in workshops.items()}
+    topics = {status: TopicFactory(workshop=w) for status, w in workshops.items()}
+    posted = MOMENTS["debate"] - datetime.timedelta(minutes=5)
+    author = people["participant"]
+    contributions = {
+        status: ContributionFactory(topic=topic, author=author, created_at=posted)
+        for status, topic in topics.items()
+    }
+    hidden_contributions = {
+        status: ContributionFactory(
+            topic=topic,
+            author=author,
+            created_at=posted,
+            moderation=Contribution.Moderation.HIDDEN,
+            moderation_reason="Hors sujet.",
+        )
+        for status, topic in topics.items()
+    }
     return {
+        "topics": topics,
+        "contributions": contributions,
+        "hidden_contributions": hidden_contributions,
         "workshops": workshops,
         "documents": documents,
         "meetings": meetings,
@@ -233,6 +303,8 @@ def test_every_registered_phase_feature_is_the_one_its_permission_follows():
         phases = {kind.name.lower() for kind in feature.phases}
         if feature.before_start:
             phases.add("before")
+        if feature.after_end:
+            phases.add("after")
         allowed_at = set().union(*ON_A_WORKSHOP[permission][PUBLISHED].values())
         assert allowed_at == phases, permission
 

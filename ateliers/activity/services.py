@@ -28,7 +28,7 @@ def record(
     declared = verbs.get(verb)
     # What a service did may show on the public pages: they are stale once it commits. (A
     # change of who takes part touches only the counts, and its own signal says so.)
-    if not declared.changes_counts_only:
+    if declared.stales_pages and not declared.changes_counts_only:
         content_changed()
     return Action.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,

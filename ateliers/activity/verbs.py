@@ -31,6 +31,9 @@ class Verb:
     # It changes who takes part, so only participant counts on the public pages (those pages
     # are made stale by the participation's own save: core/page_signals.py).
     changes_counts_only: bool = False
+    # Shows only on pages that are never kept whole (a debate topic's posts): it leaves the
+    # cached public pages as they are, instead of making them all stale at each post.
+    stales_pages: bool = True
 
 
 _VERBS: dict[str, Verb] = {}
@@ -44,8 +47,9 @@ def register(
     public: bool = False,
     describe: Callable[[dict], dict] | None = None,
     changes_counts_only: bool = False,
+    stales_pages: bool = True,
 ) -> Verb:
-    verb = Verb(name, sentence, label, public, describe, changes_counts_only)
+    verb = Verb(name, sentence, label, public, describe, changes_counts_only, stales_pages)
     _VERBS[name] = verb
     return verb
 

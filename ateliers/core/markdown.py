@@ -24,10 +24,13 @@ ALLOWED_TAGS = {
     "code",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
+# What a debate's contribution may hold: emphasis, lists and links, no headings or quotes.
+SHORT_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a"}
 
 
-def render_markdown(text: str) -> SafeString:
-    """The text as safe HTML; headings start at level 3 (a page has its own h1 and h2)."""
+def render_markdown(text: str, *, tags: set[str] = ALLOWED_TAGS) -> SafeString:
+    """The text as safe HTML; headings start at level 3 (a page has its own h1 and h2).
+    `tags`: the tags kept (SHORT_TAGS for a contribution)."""
     if not text:
         return mark_safe("")  # noqa: S308 - empty
     # What looks like HTML is shown as typed, not interpreted.
@@ -37,7 +40,7 @@ def render_markdown(text: str) -> SafeString:
     rendered = rendered.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
     cleaned = nh3.clean(
         rendered,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow ugc noopener noreferrer",

@@ -25,15 +25,25 @@ class Feature:
     # Also allowed before the workshop's first phase starts: the team prepares it then
     # (documents, trainings to recommend), while residents' actions wait for their phase.
     before_start: bool = False
+    # Also allowed once the last phase has ended: looking after what stays published
+    # (reporting and moderating the debate's contributions).
+    after_end: bool = False
 
 
 _FEATURES: dict[str, Feature] = {}
 
 
 def register(
-    name: str, *, phases: Iterable[PhaseKind], label: str, before_start: bool = False
+    name: str,
+    *,
+    phases: Iterable[PhaseKind],
+    label: str,
+    before_start: bool = False,
+    after_end: bool = False,
 ) -> Feature:
-    feature = Feature(name, frozenset(PhaseKind(kind) for kind in phases), label, before_start)
+    feature = Feature(
+        name, frozenset(PhaseKind(kind) for kind in phases), label, before_start, after_end
+    )
     _FEATURES[name] = feature
     return feature
 

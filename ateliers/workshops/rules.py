@@ -20,7 +20,10 @@ def phase_allows(feature: str):
         now = timezone.now()
         phase = workshop.phase_at(now)
         if phase is None:
-            return features.get(feature).before_start and now < workshop.starts_at
+            declared = features.get(feature)
+            if now < workshop.starts_at:
+                return declared.before_start
+            return declared.after_end and now >= workshop.ends_at
         return phase.allows(feature)
 
     return predicate
