@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ateliers.documents",
     "ateliers.trainings",
     "ateliers.meetings",
+    "ateliers.debate",
     "ateliers.opinions",
     "ateliers.site",
     "ateliers.demo",
@@ -328,6 +329,10 @@ ATELIERS_PAGE_SIZE = 12
 # The largest document a team may upload, in bytes (20 MB). The web server in front must
 # accept at least this much (docs/deploy.md).
 ATELIERS_DOCUMENT_MAX_BYTES = env_int("ATELIERS_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
+# The debate (ateliers/debate): how long an author may change a contribution, and how many
+# reports hide one until a moderator decides.
+DEBATE_EDIT_MINUTES = env_int("ATELIERS_DEBATE_EDIT_MINUTES", 15, minimum=0)
+DEBATE_REPORTS_TO_HIDE = env_int("ATELIERS_DEBATE_REPORTS_TO_HIDE", 3, minimum=1)
 # Keep public pages whole in the cache for anonymous visitors (ateliers/core/page_cache.py).
 ATELIERS_PAGE_CACHE = env_bool("ATELIERS_PAGE_CACHE", True)
 # Multiplies the per-person limits on our forms (core/ratelimit.py). Only load tests and the

@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include("ateliers.documents.urls")),
     path("formations/", include("ateliers.trainings.urls")),
     path("reunions/", include("ateliers.meetings.urls")),
+    path("debat/", include("ateliers.debate.urls")),
     path("agenda/", include("ateliers.site.urls")),
     path("activite/", include("ateliers.activity.urls")),
     path("sante/", core_views.alive, name="alive"),

@@ -10,6 +10,8 @@ from django.utils import timezone
 from ateliers.core.models import Role, User
 from ateliers.councils import services as council_services
 from ateliers.councils.models import Council, Mandate
+from ateliers.debate import services as debate_services
+from ateliers.debate.models import Contribution, Topic
 from ateliers.documents.models import Document
 from ateliers.meetings import services as meeting_services
 from ateliers.meetings.models import Meeting
@@ -65,6 +67,9 @@ class City:
     past_session: TrainingSession  # of `training`, last week, the resident registered
     meeting: Meeting  # of `open_workshop`, next week, registration required, the resident in
     past_meeting: Meeting  # of `open_workshop`, yesterday, not closed yet
+    topic: Topic  # of `debate_workshop`, opened by `staff`
+    contribution: Contribution  # the resident's, "for", just posted, with a reply
+    hidden_contribution: Contribution  # the resident's, hidden by `staff`
 
 
 def build_city() -> City:
@@ -170,7 +175,26 @@ def build_city() -> City:
         starts_at=yesterday,
         ends_at=yesterday + 2 * HOUR,
     )
+    topic = debate_services.topic_open(
+        workshop=debate_workshop,
+        title="Sécurité aux abords de l'école",
+        description="Comment les enfants arrivent-ils à l'école ?",
+        by=staff,
+    )
+    contribution = debate_services.contribution_post(
+        topic=topic, kind="for", text="Fermer la rue aux voitures à 8 h 20.", by=resident
+    )
+    debate_services.contribution_reply(parent=contribution, text="Et les livraisons ?", by=elected)
+    hidden_contribution = debate_services.contribution_post(
+        topic=topic, kind="remark", text="Hors sujet.", by=resident
+    )
+    debate_services.contribution_hide(
+        contribution=hidden_contribution, reason="Sans rapport avec la rue.", by=staff
+    )
     return City(
+        topic=topic,
+        contribution=contribution,
+        hidden_contribution=hidden_contribution,
         meeting=meeting,
         past_meeting=past_meeting,
         past_session=past_session,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ateliers.core.models import Neighbourhood, Role, Theme, User
 from ateliers.councils.models import Council, Mandate
+from ateliers.debate.models import Contribution, Topic
 from ateliers.documents import samples
 from ateliers.documents.models import Category, Document, DocumentVersion
 from ateliers.meetings.models import Meeting
@@ -244,3 +245,35 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
     place = "Salle des fêtes"
     address = "Place de la mairie"
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    """A debate topic of a workshop in its debate phase, unless told otherwise."""
+
+    class Meta:
+        model = Topic
+
+    workshop = factory.SubFactory(WorkshopFactory, phase=PhaseKind.DEBATE)
+    title = factory.Sequence(lambda n: f"Sujet {n}")
+    description = "Ce que nous en pensons."
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """A contribution "for", posted just now, counted on its topic as the services do."""
+
+    class Meta:
+        model = Contribution
+        skip_postgeneration_save = True
+
+    topic = factory.SubFactory(TopicFactory)
+    kind = Contribution.Kind.FOR
+    author = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"Argument numéro {n}.")
+    created_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def counted(obj, create, extracted, **kwargs):
+        if create and obj.is_visible:
+            from ateliers.debate.services import add_to_counts
+
+            add_to_counts(obj.topic_id, obj, +1)

@@ -16,6 +16,7 @@ from ateliers.core.forms import ProfileForm, SignupForm
 from ateliers.core.models import Neighbourhood, Theme
 from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
+from ateliers.debate import forms as debate
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
 from ateliers.proposals.forms import ProposalForm
@@ -267,6 +268,29 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
         ),
     ],
     CancelForm: [FormUse("cancel", no_arguments, lambda city: {"reason": "La salle est fermée."})],
+    debate.TopicForm: [
+        FormUse(
+            "topic",
+            no_arguments,
+            lambda city: {"title": "Stationnement", "description": "Où se garer ?"},
+        )
+    ],
+    debate.ContributionForm: [
+        FormUse("contribution", no_arguments, lambda city: {"kind": "against", "text": "Non."})
+    ],
+    debate.ReplyForm: [FormUse("reply", no_arguments, lambda city: {"text": "Pourquoi ?"})],
+    debate.EditForm: [FormUse("edit", no_arguments, lambda city: {"text": "Relu."})],
+    debate.ReportForm: [
+        FormUse("report", no_arguments, lambda city: {"reason": "other", "details": "Publicité."})
+    ],
+    debate.HideForm: [FormUse("hide", no_arguments, lambda city: {"reason": "Injure."})],
+    debate.RestoreForm: [FormUse("restore", no_arguments, lambda city: {"reason": "Erreur."})],
+    debate.ReviewForm: [FormUse("review", no_arguments, lambda city: {"message": "Relisez."})],
+    debate.SynthesisForm: [
+        FormUse("synthesis", no_arguments, lambda city: {"synthesis": "Deux avis."})
+    ],
+    debate.CloseForm: [FormUse("close", no_arguments, lambda city: {"conclusion": "Adopté."})],
+    debate.KindFilter: [FormUse("kind filter", no_arguments, lambda city: {"sorte": "for"})],
     CloseForm: [
         FormUse(
             "minutes",

@@ -11,6 +11,7 @@ from ateliers.activity.forms import AuditFilterForm
 from ateliers.core.forms import ProfileForm, SignupForm
 from ateliers.core.once import SubmitOnceForm
 from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm, PersonSearchForm
+from ateliers.debate import forms as debate
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
 from ateliers.proposals.forms import ProposalForm
@@ -301,6 +302,86 @@ FORM_PAGES = [
         fields_of(CloseForm),
         form=CloseForm,
     ),
+    # The debate: the workshop's participants and team, anyone with an account for reports
+    *[
+        FormPage(name, who, path, answers_of(form), fields_of(form), form=form)
+        for name, who, path, form in [
+            (
+                "topic-open",
+                "staff",
+                lambda c: f"/debat/atelier/{c.debate_workshop.slug}/nouveau-sujet/",
+                debate.TopicForm,
+            ),
+            (
+                "contribute",
+                "resident",
+                lambda c: f"/debat/sujets/{c.topic.pk}/contribuer/",
+                debate.ContributionForm,
+            ),
+            (
+                "reply",
+                "resident",
+                lambda c: f"/debat/contributions/{c.contribution.pk}/repondre/",
+                debate.ReplyForm,
+            ),
+            (
+                "edit",
+                "resident",
+                lambda c: f"/debat/contributions/{c.contribution.pk}/modifier/",
+                debate.EditForm,
+            ),
+            (
+                "report",
+                "president",
+                lambda c: f"/debat/contributions/{c.contribution.pk}/signaler/",
+                debate.ReportForm,
+            ),
+            (
+                "review",
+                "resident",
+                lambda c: f"/debat/contributions/{c.hidden_contribution.pk}/reexamen/",
+                debate.ReviewForm,
+            ),
+            (
+                "synthesis",
+                "staff",
+                lambda c: f"/debat/sujets/{c.topic.pk}/synthese/",
+                debate.SynthesisForm,
+            ),
+            (
+                "topic-close",
+                "staff",
+                lambda c: f"/debat/sujets/{c.topic.pk}/cloturer/",
+                debate.CloseForm,
+            ),
+        ]
+    ],
+    FormPage(
+        "hide",
+        "staff",
+        lambda c: f"/debat/contributions/{c.contribution.pk}/moderer/",
+        lambda c: {"hide": "1", "hide-reason": "Injure."},
+        lambda c: {"hide-reason": ("text", True)},
+        form=debate.HideForm,
+    ),
+    FormPage(
+        "restore",
+        "staff",
+        lambda c: f"/debat/contributions/{c.hidden_contribution.pk}/moderer/",
+        lambda c: {"restore": "1", "restore-reason": "Erreur."},
+        lambda c: {"restore-reason": ("text", False)},
+        form=debate.RestoreForm,
+    ),
+    FormPage(
+        "topic",
+        None,
+        lambda c: f"/debat/sujets/{c.topic.pk}/",
+        answers_of(debate.KindFilter),
+        with_page(fields_of(debate.KindFilter)),
+        form=debate.KindFilter,
+        method="get",
+        valid_status=200,
+    ),
     # Trainings: the city's team, a workshop's team, a council's president
     FormPage(
         "training-create",
@@ -416,6 +497,12 @@ FORM_PAGES = [
             ("workshop-documents", None, lambda c: f"/documents/atelier/{c.open_workshop.slug}/"),
             ("council-documents", None, lambda c: f"/documents/conseil/{c.council.slug}/"),
             ("workshop-history", None, lambda c: f"{WORKSHOP.format(c)}historique/"),
+            ("contribution", None, lambda c: f"/debat/contributions/{c.contribution.pk}/"),
+            (
+                "moderation-log",
+                None,
+                lambda c: f"/debat/atelier/{c.debate_workshop.slug}/moderation/",
+            ),
             ("manage", "staff", lambda c: "/ateliers/gestion/"),
             ("participants", "staff", lambda c: f"{WORKSHOP.format(c)}participants/"),
             ("proposals", "staff", lambda c: "/conseils/propositions/"),
@@ -436,6 +523,7 @@ NO_FORM_DATA = {
     "meetings:register",
     "meetings:cancel_registration",
     "site:my_calendar",
+    "debate:delete",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

@@ -279,6 +279,45 @@ PAGES = [
     Page("meeting-edit", "facilitator", lambda c: f"/reunions/{c.meeting.pk}/modifier/"),
     Page("meeting-cancel", "facilitator", lambda c: f"/reunions/{c.meeting.pk}/annuler/"),
     Page("meeting-close", "facilitator", lambda c: f"/reunions/{c.past_meeting.pk}/cloturer/"),
+    # The debate
+    Page("workshop-page-in-debate", None, lambda c: c.debate_workshop.get_absolute_url()),
+    Page("debate", None, lambda c: f"/debat/atelier/{c.debate_workshop.slug}/"),
+    Page("debate-for-its-team", "staff", lambda c: f"/debat/atelier/{c.debate_workshop.slug}/"),
+    Page("topic", None, lambda c: c.topic.get_absolute_url()),
+    Page("topic-for-a-participant", "resident", lambda c: c.topic.get_absolute_url()),
+    Page("topic-for-its-team", "staff", lambda c: c.topic.get_absolute_url()),
+    Page("topic-questions", None, lambda c: f"{c.topic.get_absolute_url()}?sorte=question"),
+    Page("topic-columns", None, lambda c: f"/debat/sujets/{c.topic.pk}/pour-et-contre/"),
+    Page("contribution", "resident", lambda c: c.contribution.get_absolute_url()),
+    Page("contribution-hidden", "resident", lambda c: c.hidden_contribution.get_absolute_url()),
+    Page(
+        "contribute-errors",
+        "resident",
+        lambda c: f"/debat/sujets/{c.topic.pk}/contribuer/",
+        lambda c: {"kind": "", "text": ""},
+    ),
+    Page("reply", "resident", lambda c: f"/debat/contributions/{c.contribution.pk}/repondre/"),
+    Page("edit", "resident", lambda c: f"/debat/contributions/{c.contribution.pk}/modifier/"),
+    Page("delete", "resident", lambda c: f"/debat/contributions/{c.contribution.pk}/supprimer/"),
+    Page("report", "president", lambda c: f"/debat/contributions/{c.contribution.pk}/signaler/"),
+    Page(
+        "review", "resident", lambda c: f"/debat/contributions/{c.hidden_contribution.pk}/reexamen/"
+    ),
+    Page("moderate", "staff", lambda c: f"/debat/contributions/{c.contribution.pk}/moderer/"),
+    Page(
+        "moderate-hidden",
+        "staff",
+        lambda c: f"/debat/contributions/{c.hidden_contribution.pk}/moderer/",
+    ),
+    Page(
+        "moderation-queue", "staff", lambda c: f"/debat/atelier/{c.debate_workshop.slug}/a-moderer/"
+    ),
+    Page("moderation-log", None, lambda c: f"/debat/atelier/{c.debate_workshop.slug}/moderation/"),
+    Page(
+        "topic-open", "staff", lambda c: f"/debat/atelier/{c.debate_workshop.slug}/nouveau-sujet/"
+    ),
+    Page("synthesis", "staff", lambda c: f"/debat/sujets/{c.topic.pk}/synthese/"),
+    Page("topic-close", "staff", lambda c: f"/debat/sujets/{c.topic.pk}/cloturer/"),
     Page("calendar", None, lambda c: "/agenda/"),
     Page("calendar-of-a-workshop", None, lambda c: f"/agenda/?atelier={c.open_workshop.slug}"),
     Page("my-calendar", "resident", lambda c: "/agenda/mon-agenda/"),

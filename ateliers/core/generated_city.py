@@ -41,6 +41,11 @@ class Scale:
     # Meetings of workshops and councils, and the registrations of those that take them.
     meetings: int
     meeting_registrations: int
+    # The debate: topics, contributions with their replies, and the contributions of the
+    # largest topic (one of the largest workshop's).
+    debate_topics: int
+    debate_contributions: int
+    largest_topic: int
 
 
 SCALES = {
@@ -63,6 +68,9 @@ SCALES = {
         training_registrations=600,
         meetings=300,
         meeting_registrations=600,
+        debate_topics=150,
+        debate_contributions=3_000,
+        largest_topic=500,
     ),
     "city": Scale(
         name="city",
@@ -83,6 +91,9 @@ SCALES = {
         training_registrations=30_000,
         meetings=9_000,
         meeting_registrations=20_000,
+        debate_topics=8_000,
+        debate_contributions=240_000,
+        largest_topic=5_000,
     ),
     "metropolis": Scale(
         name="metropolis",
@@ -103,6 +114,9 @@ SCALES = {
         training_registrations=150_000,
         meetings=45_000,
         meeting_registrations=100_000,
+        debate_topics=40_000,
+        debate_contributions=1_200_000,
+        largest_topic=20_000,
     ),
 }
 

@@ -267,7 +267,8 @@ def example(name: str) -> Action:
         "meeting.registered": {"title": "Visite du site"},
         "meeting.waitlisted": {"title": "Visite du site"},
         "meeting.registration_cancelled": {"title": "Visite du site"},
-    }.get(name, {})
+        "debate.hidden": {"title": "Stationnement", "reason": "Injure."},
+    }.get(name, {"title": "Stationnement"})
     return Action(
         actor=User(pk=1, display_name="Bruno Animateur"),
         verb=name,
@@ -321,6 +322,20 @@ FRENCH_SENTENCES = {
         "Bruno Animateur a publié le compte rendu de la réunion « Visite du site » "
         "(18 personnes présentes)."
     ),
+    "debate.topic_opened": "Bruno Animateur a ouvert le sujet de débat « Stationnement ».",
+    "debate.synthesis_written": (
+        "Bruno Animateur a rédigé la synthèse du sujet de débat « Stationnement »."
+    ),
+    "debate.topic_closed": (
+        "Bruno Animateur a clos le sujet de débat « Stationnement » avec sa conclusion."
+    ),
+    "debate.hidden": "Bruno Animateur a masqué une contribution à « Stationnement » : Injure.",
+    "debate.restored": "Bruno Animateur a rétabli une contribution à « Stationnement ».",
+    "debate.posted": "Bruno Animateur a contribué à « Stationnement ».",
+    "debate.replied": "Bruno Animateur a répondu dans « Stationnement ».",
+    "debate.deleted": "Bruno Animateur a supprimé une contribution à « Stationnement ».",
+    "debate.reported": "Bruno Animateur a signalé une contribution.",
+    "debate.review_asked": "Bruno Animateur a demandé le réexamen d'une contribution masquée.",
     "meeting.registered": "Bruno Animateur s'est inscrit·e à la réunion « Visite du site ».",
     "meeting.waitlisted": (
         "Bruno Animateur s'est mis·e en liste d'attente de la réunion « Visite du site »."

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from ateliers.core.models import Role
 from ateliers.councils.models import Mandate
+from ateliers.debate import services as debate_services
 from ateliers.documents.models import Category
 from ateliers.meetings import services as meeting_services
 from ateliers.meetings.models import AgendaItem
@@ -55,6 +56,36 @@ class Demo:
     session: object
     past_session: object
     meeting: object
+    topic: object
+    contribution: object
+    hidden_contribution: object
+
+
+def _debate(workshop, *, resident, elected, staff):
+    """A topic of the debate workshop: a contribution of each kind, replies, a synthesis,
+    and one contribution hidden by moderation."""
+    topic = debate_services.topic_open(
+        workshop=workshop, title="Sécurité des enfants", description="Comment venir ?", by=staff
+    )
+    first = None
+    for kind, text in [
+        ("for", "Fermer la rue à **8 h 20**."),
+        ("against", "Les livraisons seront bloquées."),
+        ("question", "Et les riverains ?"),
+        ("remark", "- Un plot\n- Un panneau"),
+    ]:
+        contribution = debate_services.contribution_post(
+            topic=topic, kind=kind, text=text, by=resident
+        )
+        first = first or contribution
+    debate_services.contribution_reply(parent=first, text="D'accord.", by=staff)
+    hidden = debate_services.contribution_post(
+        topic=topic, kind="remark", text="Hors sujet.", by=resident
+    )
+    debate_services.contribution_hide(contribution=hidden, reason="Sans rapport.", by=staff)
+    debate_services.contribution_report(contribution=first, reason="spam", details="", by=elected)
+    debate_services.topic_set_synthesis(topic=topic, synthesis="Deux avis.", by=staff)
+    return topic, first, hidden
 
 
 @pytest.fixture
@@ -78,7 +109,10 @@ def demo(transactional_db) -> Demo:
     )
     open_workshop.themes.add(greenery)
     debate_workshop = WorkshopFactory(
-        title="Une rue scolaire avenue Jaurès", neighbourhood=gare, phase=PhaseKind.DEBATE
+        title="Une rue scolaire avenue Jaurès",
+        slug="rue-scolaire",
+        neighbourhood=gare,
+        phase=PhaseKind.DEBATE,
     )
     debate_workshop.themes.add(mobility)
     WorkshopFactory(
@@ -148,6 +182,9 @@ def demo(transactional_db) -> Demo:
     AgendaItem.objects.create(meeting=meeting, position=1, title="Accueil")
     meeting_services.meeting_register(meeting=meeting, user=resident)
     meeting_services.meeting_register(meeting=meeting, user=elected)
+    topic, contribution, hidden = _debate(
+        debate_workshop, resident=resident, elected=elected, staff=staff
+    )
     return Demo(
         resident,
         staff,
@@ -161,6 +198,9 @@ def demo(transactional_db) -> Demo:
         session,
         past_session,
         meeting,
+        topic,
+        contribution,
+        hidden,
     )
 
 
@@ -260,6 +300,29 @@ PAGES = [
     ),
     ("meeting-edit", "staff", lambda d: f"/reunions/{d.meeting.pk}/modifier/", 200),
     ("meeting-cancel", "staff", lambda d: f"/reunions/{d.meeting.pk}/annuler/", 200),
+    ("debate", None, lambda d: f"/debat/atelier/{d.debate_workshop.slug}/", 200),
+    ("topic", None, lambda d: d.topic.get_absolute_url(), 200),
+    ("topic-participant", "resident", lambda d: d.topic.get_absolute_url(), 200),
+    ("topic-staff", "staff", lambda d: d.topic.get_absolute_url(), 200),
+    ("topic-columns", None, lambda d: f"/debat/sujets/{d.topic.pk}/pour-et-contre/", 200),
+    ("contribution", "resident", lambda d: d.contribution.get_absolute_url(), 200),
+    ("hidden-contribution", "resident", lambda d: d.hidden_contribution.get_absolute_url(), 200),
+    ("report", "president", lambda d: f"/debat/contributions/{d.contribution.pk}/signaler/", 200),
+    ("moderate", "staff", lambda d: f"/debat/contributions/{d.contribution.pk}/moderer/", 200),
+    (
+        "moderation-queue",
+        "staff",
+        lambda d: f"/debat/atelier/{d.debate_workshop.slug}/a-moderer/",
+        200,
+    ),
+    ("moderation-log", None, lambda d: f"/debat/atelier/{d.debate_workshop.slug}/moderation/", 200),
+    (
+        "topic-open",
+        "staff",
+        lambda d: f"/debat/atelier/{d.debate_workshop.slug}/nouveau-sujet/",
+        200,
+    ),
+    ("topic-close", "staff", lambda d: f"/debat/sujets/{d.topic.pk}/cloturer/", 200),
     ("calendar", None, lambda d: "/agenda/", 200),
     ("my-calendar", "resident", lambda d: "/agenda/mon-agenda/", 200),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
@@ -300,6 +363,7 @@ def _submit_empty(page, form) -> None:
         pytest.param("president", "/documents/conseil/cq-centre/ajouter/", id="document-add"),
         pytest.param("staff", "/formations/nouvelle/", id="training-create"),
         pytest.param("president", "/reunions/conseil/cq-centre/nouvelle/", id="meeting-plan"),
+        pytest.param("staff", "/debat/atelier/rue-scolaire/nouveau-sujet/", id="topic-open"),
     ],
 )
 def test_form_errors_pass_axe(page, demo, who, path):

@@ -12,6 +12,7 @@ from ateliers.activity.models import Action
 from ateliers.core import demo as data
 from ateliers.core.models import Neighbourhood, Theme, User
 from ateliers.councils.models import Council, Mandate
+from ateliers.debate.models import Contribution, ModerationEntry, Topic
 from ateliers.documents.models import Document, DocumentVersion
 from ateliers.meetings.models import Meeting
 from ateliers.proposals.models import WorkshopProposal
@@ -36,6 +37,9 @@ MODELS = [
     Meeting,
     TrainingSession,
     SessionRegistration,
+    Topic,
+    Contribution,
+    ModerationEntry,
 ]
 
 
@@ -173,3 +177,14 @@ def test_meetings_of_every_kind_and_the_past_ones_have_their_minutes(demo):
 def test_a_full_training_session_with_a_waitlist_and_a_past_one_with_certificates(demo):
     assert SessionRegistration.objects.filter(status="waitlisted").exists()
     assert SessionRegistration.objects.filter(attended=True).exists()
+
+
+def test_a_debate_with_every_kind_of_contribution_and_a_hidden_one_in_its_log(demo, client):
+    topics = Topic.objects.all()
+    kinds = set(Contribution.objects.filter(topic__in=topics).values_list("kind", flat=True))
+    hidden = Contribution.objects.get(moderation=Contribution.Moderation.HIDDEN)
+
+    assert kinds == {"for", "against", "question", "remark", ""}  # "": replies
+    assert topics.exclude(synthesis="").exists() and topics.filter(closed_at__isnull=False).exists()
+    log = client.get(f"/debat/atelier/{hidden.topic.workshop.slug}/moderation/").content.decode()
+    assert hidden.moderation_reason.replace("'", "&#x27;") in log

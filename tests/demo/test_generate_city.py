@@ -7,13 +7,14 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
 from ateliers.activity.models import Action
 from ateliers.core.generated_city import SCALES
 from ateliers.core.models import Neighbourhood, User
 from ateliers.councils.models import Council, Mandate
+from ateliers.debate.models import Contribution, Topic
 from ateliers.documents.models import Document
 from ateliers.meetings.models import Meeting, MeetingRegistration
 from ateliers.proposals.models import WorkshopProposal
@@ -62,6 +63,8 @@ def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress():
     assert SessionRegistration.objects.count() == SMALL.training_registrations
     assert Meeting.objects.count() == SMALL.meetings
     assert MeetingRegistration.objects.count() == SMALL.meeting_registrations
+    assert Topic.objects.count() == SMALL.debate_topics
+    assert Contribution.objects.count() == SMALL.debate_contributions
     assert "participations: 1,200 done" in printed
 
 
@@ -121,6 +124,31 @@ def test_the_city_is_consistent_as_the_services_would_leave_it():
     assert meetings.exists()
     for meeting in meetings:
         assert meeting.registered_count == meeting.seated <= meeting.capacity
+    # The debate: its topics count their visible contributions and replies as the services
+    # do; authors take part in the workshop; one topic holds the largest discussion.
+    visible = Q(contributions__deleted_at__isnull=True) & Q(
+        contributions__moderation__in=["none", "restored"]
+    )
+    topics = Topic.objects.annotate(
+        **{
+            f"rows_{kind}": Count("contributions", filter=visible & Q(contributions__kind=kind))
+            for kind in ("for", "against", "question", "remark")
+        },
+        rows_replies=Count("contributions", filter=Q(contributions__parent__isnull=False)),
+    )
+    for topic in topics:
+        assert (topic.for_count, topic.against_count) == (topic.rows_for, topic.rows_against)
+        assert (topic.question_count, topic.remark_count) == (
+            topic.rows_question,
+            topic.rows_remark,
+        )
+        assert topic.reply_count == topic.rows_replies
+    assert not Contribution.objects.exclude(
+        author__participations__workshop=F("topic__workshop")
+    ).exists()
+    assert max(Topic.objects.annotate(n=Count("contributions")).values_list("n", flat=True)) >= (
+        SMALL.largest_topic
+    )
     # Every generated account can log in (verified address, the printed password).
     assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
 

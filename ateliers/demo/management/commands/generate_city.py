@@ -24,6 +24,7 @@ GENERATORS = [
     "ateliers.documents.generate",
     "ateliers.trainings.generate",
     "ateliers.meetings.generate",
+    "ateliers.debate.generate",
 ]
 
 

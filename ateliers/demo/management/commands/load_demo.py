@@ -27,6 +27,7 @@ BUILDERS = [
     "ateliers.documents.demo",
     "ateliers.trainings.demo",
     "ateliers.meetings.demo",
+    "ateliers.debate.demo",
 ]
 
 
