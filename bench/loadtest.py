@@ -135,6 +135,8 @@ from ateliers.meetings.models import Meeting
 from ateliers.core.models import Neighbourhood
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
+from ateliers.debate.models import Contribution, Topic
+from django.db.models import Count
 store = import_module(settings.SESSION_ENGINE).SessionStore
 now = timezone.now()
 running = Workshop.objects.published().filter(starts_at__lte=now, ends_at__gt=now)
@@ -149,6 +151,22 @@ for user in User.objects.filter(role=Role.RESIDENT, is_active=True).order_by("pk
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     sessions.append(session.session_key)
+def session_of(user):
+    session = store()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "ateliers.core.auth.EmailLoginBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+debating = Workshop.objects.published().in_phase(PhaseKind.DEBATE, now)
+open_topics = Topic.objects.filter(workshop__in=debating, closed_at__isnull=True).order_by("pk")
+# Participants of a workshop in its debate phase, each with a topic they may post in.
+posters = []
+for topic in open_topics[:40]:
+    for participation in topic.workshop.participations.select_related("user").order_by("pk")[:3]:
+        posters.append([session_of(participation.user), topic.pk])
+largest_topic = Topic.objects.order_by("-for_count", "-against_count", "pk").first()
+largest_topic_rows = Contribution.objects.filter(topic=largest_topic, parent=None).count()
 print(json.dumps({{
     "workshops": list(running.values_list("slug", flat=True)[:200]),
     "largest": largest.slug,
@@ -166,6 +184,15 @@ print(json.dumps({{
         .exclude(workshop__status="draft").values_list("pk", flat=True)[:200]),
     "neighbourhoods": list(Neighbourhood.objects.values_list("pk", flat=True)),
     "sessions": sessions,
+    "topics": list(Topic.objects.filter(workshop__in=running).values_list("pk", flat=True)[:200]),
+    "largest_topic": largest_topic.pk,
+    "largest_topic_contributions": largest_topic_rows,
+    "largest_topic_pages": max(1, -(-largest_topic_rows // 20)),
+    "contributions": list(Contribution.objects.filter(topic__workshop__in=running, parent=None)
+        .values_list("pk", flat=True)[:200]),
+    "debating": list(debating.filter(debate_topics__isnull=False).distinct()
+        .values_list("slug", flat=True)[:50]),
+    "posters": posters,
 }}))
 """
     output = run([PYTHON, "-c", script], env, capture_output=True, text=True).stdout

@@ -28,6 +28,7 @@ TARGETS = json.loads(open(os.environ["LOADTEST_TARGETS"]).read())  # noqa: SIM11
 ONLY = os.environ.get("LOADTEST_ONLY", "")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CSRF_COOKIE = re.compile(r"csrftoken=([^;]+)")
+SUBMISSION_KEY = re.compile(r'name="submission_key" value="([^"]+)"')
 _TURN = itertools.count()
 
 
@@ -74,6 +75,28 @@ PAGES = {
         False,
         lambda: f"/formations/seances/{random.choice(TARGETS['sessions_of_trainings'])}/",
     ),
+    "debate topic": (False, lambda: f"/debat/sujets/{random.choice(TARGETS['topics'])}/"),
+    "debate topic, 5,000 contributions": (
+        False,
+        lambda: f"/debat/sujets/{TARGETS['largest_topic']}/",
+    ),
+    "debate topic, 5,000 contributions, last page": (
+        False,
+        lambda: f"/debat/sujets/{TARGETS['largest_topic']}/?page={TARGETS['largest_topic_pages']}",
+    ),
+    "for and against, 5,000 contributions": (
+        False,
+        lambda: f"/debat/sujets/{TARGETS['largest_topic']}/pour-et-contre/",
+    ),
+    "contribution page": (
+        False,
+        lambda: f"/debat/contributions/{random.choice(TARGETS['contributions'])}/",
+    ),
+    "a workshop's debate": (False, lambda: f"/debat/atelier/{random.choice(TARGETS['debating'])}/"),
+    "moderation log": (
+        False,
+        lambda: f"/debat/atelier/{random.choice(TARGETS['debating'])}/moderation/",
+    ),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -98,6 +121,31 @@ class Person(FastHttpUser):
     def log_in(self):
         # Each resident a session of their own (while there are enough).
         self.cookies["sessionid"] = TARGETS["sessions"][next(_TURN) % len(TARGETS["sessions"])]
+
+    def posts_in_the_debate(self) -> None:
+        """A participant of a workshop in its debate phase posts a contribution in a topic."""
+        session, topic = random.choice(TARGETS["posters"])
+        cookies = {**self.cookies, "sessionid": session}
+        headers = {"Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())}
+        path = f"/debat/sujets/{topic}/contribuer/"
+        page = self.client.get(path, name="post: form", headers=headers)
+        if match := CSRF_COOKIE.search(page.headers.get("Set-Cookie") or ""):
+            self.cookies["csrftoken"] = match.group(1)
+            headers["Cookie"] += f"; csrftoken={match.group(1)}"
+        token, key = TOKEN.search(page.text or ""), SUBMISSION_KEY.search(page.text or "")
+        if token is None or key is None:
+            return
+        self.client.post(
+            path,
+            data={
+                "csrfmiddlewaretoken": token.group(1),
+                "submission_key": key.group(1),
+                "kind": random.choice(["for", "against", "question", "remark"]),
+                "text": "Une contribution du test de charge.",
+            },
+            name="post: send",
+            headers=headers,
+        )
 
     def joins_and_leaves(self) -> None:
         """Join a workshop calling for participants, then leave it: the site's main write."""
@@ -211,6 +259,34 @@ else:
         def training_catalogue(self):
             self.ask("training catalogue")
 
+        @task(2)
+        def debate_topic(self):
+            self.ask("debate topic")
+
+        @task(1)
+        def largest_topic(self):
+            self.ask("debate topic, 5,000 contributions")
+
+        @task(1)
+        def largest_topic_last_page(self):
+            self.ask("debate topic, 5,000 contributions, last page")
+
+        @task(1)
+        def for_and_against(self):
+            self.ask("for and against, 5,000 contributions")
+
+        @task(1)
+        def contribution_page(self):
+            self.ask("contribution page")
+
+        @task(1)
+        def workshop_debate(self):
+            self.ask("a workshop's debate")
+
+        @task(1)
+        def moderation_log(self):
+            self.ask("moderation log")
+
         @task(1)
         def training_page(self):
             self.ask("training page")
@@ -253,3 +329,9 @@ else:
         @task(1)
         def join_and_leave(self):
             self.joins_and_leaves()
+
+        # Posting in the debate, about as often as joining: the debate's main write.
+        @task(1)
+        def post_in_the_debate(self):
+            if TARGETS["posters"]:
+                self.posts_in_the_debate()

@@ -25,6 +25,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from ateliers.councils.models import Council
+    from ateliers.debate.models import Topic
     from ateliers.documents.models import Document
     from ateliers.meetings.models import Meeting
     from ateliers.trainings.models import TrainingSession
@@ -43,6 +44,7 @@ def main() -> None:
         if largest and largest.participant_count
         else None
     )
+    topic = Topic.objects.order_by("-for_count", "-against_count", "pk").first()
     pages = {
         "home": "/",
         "workshop list": "/ateliers/",
@@ -59,6 +61,10 @@ def main() -> None:
         "training session": session.get_absolute_url(),
         "meeting page": meeting.get_absolute_url(),
         "calendar": "/agenda/",
+        "debate topic, largest": topic.get_absolute_url(),
+        "for and against, largest": f"/debat/sujets/{topic.pk}/pour-et-contre/",
+        "a workshop's debate": f"/debat/atelier/{topic.workshop.slug}/",
+        "moderation log": f"/debat/atelier/{topic.workshop.slug}/moderation/",
     }
     logged_in = {
         "home, logged in": "/",
