@@ -204,3 +204,15 @@ def test_the_topic_lists_its_contributions_by_pages_and_by_kind(client):
     assert "Page 1 of 2" in first and "Une question ?" not in first
     assert "Une question ?" in second
     assert "Une question ?" in questions and "Argument numéro" not in questions
+
+
+def test_posting_too_fast_is_refused_with_a_message(client):
+    topic = TopicFactory()
+    client.force_login(participant_of(topic.workshop))
+
+    answers = [post(client, topic, f"Idée {number}.") for number in range(11)]
+
+    assert [answer.status_code for answer in answers[:10]] == [302] * 10
+    assert answers[10].status_code == 429
+    assert "Too many attempts" in answers[10].content.decode()
+    assert Contribution.objects.count() == 10
