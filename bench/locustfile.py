@@ -1,16 +1,21 @@
 """The load test's visitors (driven by bench/loadtest.py, which writes the targets file).
 
-Two kinds of people, in the proportions of a city's traffic (FastHttpUser: a light client,
-so that Locust takes as little as it can of the cores it shares with the server):
+Three kinds of people, in the proportions of a city's traffic (FastHttpUser: a light
+client, so that Locust takes as little as it can of the cores it shares with the server):
 
 - `Visitor`, anonymous: the home page, the workshop list (filtered or not, a later page), a
-  workshop's page and history, the councils and a council's page.
+  workshop's page and history, the councils and a council's page, the information phase's
+  pages, the debate's topics and the opinion maps' results.
 - `Resident`, logged in (a session made beforehand): the home page, a workshop's page with its
-  "taking part" panel, "my workshops", and now and then joining a workshop and leaving it.
+  "taking part" panel, "my workshops", and now and then joining a workshop and leaving it, or
+  posting in a debate.
+- `OpinionVoter`, a participant of the largest conversation, voting on one statement after
+  the other (the htmx request, answered with the next statement).
 
 Every mix also asks for the bare view (`/sante/`, through the same middleware, no database),
 so that each page can be compared with it under the same load. With LOADTEST_ONLY=<name>,
-every user asks for that one page as fast as it can: its throughput alone.
+every user asks for that one page as fast as it can: its throughput alone (with
+LOADTEST_ONLY="vote + next statement", every user votes without pause).
 
 Cookies are sent by hand: the fast client's cookie jar does not match a host with a port.
 """
@@ -29,6 +34,10 @@ ONLY = os.environ.get("LOADTEST_ONLY", "")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CSRF_COOKIE = re.compile(r"csrftoken=([^;]+)")
 SUBMISSION_KEY = re.compile(r'name="submission_key" value="([^"]+)"')
+STATEMENT = re.compile(r'name="statement" value="(\d+)"')
+# The opinion map's action, measured alone and in the mix: a vote sent the way htmx sends
+# it, whose answer is the next statement to vote on.
+VOTE = "vote + next statement"
 _TURN = itertools.count()
 
 
@@ -97,6 +106,18 @@ PAGES = {
         False,
         lambda: f"/debat/atelier/{random.choice(TARGETS['debating'])}/moderation/",
     ),
+    "opinion map, a conversation": (
+        False,
+        lambda: f"/carte-des-avis/{random.choice(TARGETS['conversations'])}/",
+    ),
+    "opinion map results, 10,000 voters": (
+        False,
+        lambda: f"/carte-des-avis/{TARGETS['largest_conversation']}/resultats/",
+    ),
+    "opinion map results": (
+        False,
+        lambda: f"/carte-des-avis/{random.choice(TARGETS['conversations'])}/resultats/",
+    ),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -147,6 +168,40 @@ class Person(FastHttpUser):
             headers=headers,
         )
 
+    def start_voting(self) -> None:
+        """Log in as a participant of the workshop of the largest conversation."""
+        self.cookies["sessionid"] = TARGETS["voters"][next(_TURN) % len(TARGETS["voters"])]
+        self.ballot = None  # (csrf token, statement id) of the statement shown
+
+    def votes(self) -> None:
+        """Vote on the statement shown; the answer is the next one (htmx's card)."""
+        conversation = TARGETS["largest_conversation"]
+        if self.ballot is None:
+            page = self.client.get(
+                f"/carte-des-avis/{conversation}/",
+                name="opinion map, logged in",
+                headers=self._headers(),
+            )
+            if match := CSRF_COOKIE.search(page.headers.get("Set-Cookie") or ""):
+                self.cookies["csrftoken"] = match.group(1)
+            token, statement = TOKEN.search(page.text or ""), STATEMENT.search(page.text or "")
+            if token is None or statement is None:
+                return
+            self.ballot = (token.group(1), statement.group(1))
+        token, statement = self.ballot
+        answer = self.client.post(
+            f"/carte-des-avis/{conversation}/voter/",
+            data={
+                "csrfmiddlewaretoken": token,
+                "statement": statement,
+                "vote": random.choice(["agree", "disagree", "pass"]),
+            },
+            name=VOTE,
+            headers={**self._headers(), "HX-Request": "true"},
+        )
+        following = STATEMENT.search(answer.text or "")
+        self.ballot = (token, following.group(1)) if following else None
+
     def joins_and_leaves(self) -> None:
         """Join a workshop calling for participants, then leave it: the site's main write."""
         slug = random.choice(TARGETS["joinable"])
@@ -168,7 +223,22 @@ class Person(FastHttpUser):
             )
 
 
-if ONLY:
+if ONLY == VOTE:
+
+    class OneVoter(Person):
+        """Every user votes, one statement after the other, without pause."""
+
+        wait_time = constant(0)
+
+        def on_start(self):
+            super().on_start()
+            self.start_voting()
+
+        @task
+        def vote(self):
+            self.votes()
+
+elif ONLY:
     logged_in = PAGES[ONLY][0]
 
     class OnePage(Person):
@@ -288,6 +358,18 @@ else:
             self.ask("moderation log")
 
         @task(1)
+        def conversation(self):
+            self.ask("opinion map, a conversation")
+
+        @task(1)
+        def results(self):
+            self.ask("opinion map results")
+
+        @task(1)
+        def largest_results(self):
+            self.ask("opinion map results, 10,000 voters")
+
+        @task(1)
         def training_page(self):
             self.ask("training page")
 
@@ -298,6 +380,25 @@ else:
         @task(1)
         def bare_view(self):
             self.ask("bare view")
+
+    class OpinionVoter(Person):
+        """A participant of the largest conversation, voting on one statement after the
+        other, and now and then looking at the results."""
+
+        weight = 1
+        wait_time = between(0.5, 1.5)
+
+        def on_start(self):
+            super().on_start()
+            self.start_voting()
+
+        @task(10)
+        def vote(self):
+            self.votes()
+
+        @task(1)
+        def results(self):
+            self.ask("opinion map results, 10,000 voters")
 
     class Resident(Person):
         weight = 1

@@ -21,6 +21,7 @@ def main() -> None:
     from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
+    from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
@@ -28,6 +29,7 @@ def main() -> None:
     from ateliers.debate.models import Topic
     from ateliers.documents.models import Document
     from ateliers.meetings.models import Meeting
+    from ateliers.opinions.models import Conversation
     from ateliers.trainings.models import TrainingSession
     from ateliers.workshops.models import Workshop
 
@@ -45,6 +47,7 @@ def main() -> None:
         else None
     )
     topic = Topic.objects.order_by("-for_count", "-against_count", "pk").first()
+    conversation = Conversation.objects.annotate(n=Count("voters")).order_by("-n", "pk").first()
     pages = {
         "home": "/",
         "workshop list": "/ateliers/",
@@ -65,6 +68,8 @@ def main() -> None:
         "for and against, largest": f"/debat/sujets/{topic.pk}/pour-et-contre/",
         "a workshop's debate": f"/debat/atelier/{topic.workshop.slug}/",
         "moderation log": f"/debat/atelier/{topic.workshop.slug}/moderation/",
+        "opinion map, largest": conversation.get_absolute_url(),
+        "opinion map results, largest": f"{conversation.get_absolute_url()}resultats/",
     }
     logged_in = {
         "home, logged in": "/",

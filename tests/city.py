@@ -15,6 +15,8 @@ from ateliers.debate.models import Contribution, Topic
 from ateliers.documents.models import Document
 from ateliers.meetings import services as meeting_services
 from ateliers.meetings.models import Meeting
+from ateliers.opinions import services as opinion_services
+from ateliers.opinions.models import Conversation, Statement
 from ateliers.proposals import services as proposal_services
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.trainings import services as training_services
@@ -70,6 +72,8 @@ class City:
     topic: Topic  # of `debate_workshop`, opened by `staff`
     contribution: Contribution  # the resident's, "for", just posted, with a reply
     hidden_contribution: Contribution  # the resident's, hidden by `staff`
+    conversation: Conversation  # of `debate_workshop`, opened by staff; the resident voted
+    pending_statement: Statement  # the resident's, waiting for review
 
 
 def build_city() -> City:
@@ -191,10 +195,31 @@ def build_city() -> City:
     debate_services.contribution_hide(
         contribution=hidden_contribution, reason="Sans rapport avec la rue.", by=staff
     )
+    conversation = opinion_services.conversation_open(
+        workshop=debate_workshop,
+        by=staff,
+        question="Faut-il fermer l'avenue Jaurès aux voitures à l'heure de l'école ?",
+        review="before",
+        seeds=[
+            "Fermer l'avenue de 8 h 15 à 8 h 45.",
+            "Laisser passer les riverains.",
+            "Mettre des barrières amovibles.",
+        ],
+    )
+    first = conversation.statements.order_by("position").first()
+    opinion_services.vote_cast(
+        conversation=conversation, statement_id=first.pk, user=resident, value=1
+    )
+    opinion_services.map_compute(conversation_id=conversation.pk, force=True)
+    pending_statement = opinion_services.statement_submit(
+        conversation=conversation, by=resident, text="Un policier municipal le matin."
+    )
     return City(
         topic=topic,
         contribution=contribution,
         hidden_contribution=hidden_contribution,
+        conversation=conversation,
+        pending_statement=pending_statement,
         meeting=meeting,
         past_meeting=past_meeting,
         past_session=past_session,

@@ -13,6 +13,7 @@ from ateliers.debate.models import Contribution, Topic
 from ateliers.documents import samples
 from ateliers.documents.models import Category, Document, DocumentVersion
 from ateliers.meetings.models import Meeting
+from ateliers.opinions.models import Conversation, Statement
 from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
@@ -277,3 +278,36 @@ class ContributionFactory(factory.django.DjangoModelFactory):
             from ateliers.debate.services import add_to_counts
 
             add_to_counts(obj.topic_id, obj, +1)
+
+
+class ConversationFactory(factory.django.DjangoModelFactory):
+    """A conversation of a debating workshop's opinion map, statements reviewed before."""
+
+    class Meta:
+        model = Conversation
+
+    workshop = factory.SubFactory(WorkshopFactory, phase=PhaseKind.DEBATE)
+    question = factory.Sequence(lambda n: f"Que faire de la place numéro {n} ?")
+    review = Conversation.Review.BEFORE
+    opened_at = factory.LazyFunction(timezone.now)
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    """An accepted statement of a conversation, numbered after the last one."""
+
+    class Meta:
+        model = Statement
+
+    conversation = factory.SubFactory(ConversationFactory)
+    text = factory.Sequence(lambda n: f"Proposition numéro {n}.")
+    status = Statement.Status.ACCEPTED
+    is_seed = True
+    created_at = factory.LazyFunction(timezone.now)
+    priority = 5.0
+
+    @factory.lazy_attribute
+    def position(self):
+        Conversation.objects.filter(pk=self.conversation.pk).update(
+            last_position=F("last_position") + 1
+        )
+        return Conversation.objects.get(pk=self.conversation.pk).last_position

@@ -19,6 +19,7 @@ from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm,
 from ateliers.debate import forms as debate
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
+from ateliers.opinions.forms import ConversationForm, ReviewForm, StatementForm, VoteForm
 from ateliers.proposals.forms import ProposalForm
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import (
@@ -138,6 +139,21 @@ def meeting_answers() -> dict:
         "capacity": "30",
         "submission_key": str(uuid.uuid4()),
     }
+
+
+def conversation_answers() -> dict:
+    return {
+        "question": "Que faire de la place du marché le dimanche ?",
+        "description": "Le marché s'arrête à 13 h.",
+        "review": "after",
+        "seeds": "Un marché aux fleurs.\nDes jeux pour enfants.",
+        "submission_key": str(uuid.uuid4()),
+    }
+
+
+def vote_answers(city: City) -> dict:
+    statement = city.conversation.statements.order_by("position").last()
+    return {"statement": statement.pk, "vote": "agree", "back": "next"}
 
 
 def document_details() -> dict:
@@ -291,6 +307,35 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
     ],
     debate.CloseForm: [FormUse("close", no_arguments, lambda city: {"conclusion": "Adopté."})],
     debate.KindFilter: [FormUse("kind filter", no_arguments, lambda city: {"sorte": "for"})],
+    ConversationForm: [FormUse("conversation", no_arguments, lambda city: conversation_answers())],
+    StatementForm: [
+        FormUse(
+            "statement",
+            no_arguments,
+            lambda city: {
+                "text": "Un trottoir plus large devant l'école.",
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+    ],
+    VoteForm: [
+        FormUse(
+            "vote",
+            lambda city: {"conversation": city.conversation},
+            lambda city: vote_answers(city),
+        )
+    ],
+    ReviewForm: [
+        FormUse(
+            "review",
+            lambda city: {"conversation": city.conversation},
+            lambda city: {
+                "statement": city.pending_statement.pk,
+                "decision": "accept",
+                "reason": "",
+            },
+        )
+    ],
     CloseForm: [
         FormUse(
             "minutes",

@@ -14,6 +14,7 @@ from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm,
 from ateliers.debate import forms as debate
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
+from ateliers.opinions.forms import ConversationForm, ReviewForm, StatementForm, VoteForm
 from ateliers.proposals.forms import ProposalForm
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import (
@@ -382,6 +383,41 @@ FORM_PAGES = [
         method="get",
         valid_status=200,
     ),
+    # The opinion map: the team of a debating workshop, its participants
+    FormPage(
+        "conversation-open",
+        "staff",
+        lambda c: f"/carte-des-avis/atelier/{c.debate_workshop.slug}/nouvelle/",
+        answers_of(ConversationForm),
+        fields_of(ConversationForm),
+        form=ConversationForm,
+    ),
+    FormPage(
+        "statement-write",
+        "resident",
+        lambda c: f"/carte-des-avis/{c.conversation.pk}/proposer/",
+        answers_of(StatementForm),
+        fields_of(StatementForm),
+        form=StatementForm,
+    ),
+    FormPage(
+        "vote",
+        "resident",
+        lambda c: f"/carte-des-avis/{c.conversation.pk}/voter/",
+        answers_of(VoteForm),
+        fields_of(VoteForm),
+        form=VoteForm,
+        # A refused vote goes back to the statement with a message.
+        refused_status=302,
+    ),
+    FormPage(
+        "statement-review",
+        "staff",
+        lambda c: f"/carte-des-avis/{c.conversation.pk}/moderation/",
+        answers_of(ReviewForm),
+        fields_of(ReviewForm),
+        form=ReviewForm,
+    ),
     # Trainings: the city's team, a workshop's team, a council's president
     FormPage(
         "training-create",
@@ -506,6 +542,7 @@ FORM_PAGES = [
             ("manage", "staff", lambda c: "/ateliers/gestion/"),
             ("participants", "staff", lambda c: f"{WORKSHOP.format(c)}participants/"),
             ("proposals", "staff", lambda c: "/conseils/propositions/"),
+            ("my-votes", "resident", lambda c: f"/carte-des-avis/{c.conversation.pk}/mes-votes/"),
         ]
     ],
 ]

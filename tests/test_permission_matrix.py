@@ -21,6 +21,7 @@ from ateliers.workshops.phases import PhaseKind
 
 from .factories import (
     ContributionFactory,
+    ConversationFactory,
     CouncilFactory,
     DocumentFactory,
     MeetingFactory,
@@ -53,6 +54,7 @@ UNTIL_RECOMMENDATIONS = frozenset({"communication", "information", "debate", "re
 DEBATE = frozenset({"debate"})
 # What was posted in the debate is looked after from then on, after the end too.
 FROM_THE_DEBATE = frozenset({"debate", "recommendations", "presentation", "after"})
+# Who takes part in the debate and the opinion map: the workshop's participants and its team.
 TAKING_PART = WORKSHOP_MANAGERS | {"participant"}
 
 PUBLISHED, DRAFT, ARCHIVED = (
@@ -126,6 +128,30 @@ ON_A_WORKSHOP = {
         DRAFT: _always(WORKSHOP_MANAGERS),
         ARCHIVED: _always(EVERYONE),
     },
+    # The opinion map: the team opens conversations and reviews statements in the debate
+    # phase; participants and the team vote and write statements then, on a published
+    # workshop; its conversations and results are as public as the workshop.
+    "opinions.open_conversation": {
+        PUBLISHED: {role: DEBATE for role in WORKSHOP_MANAGERS},
+        DRAFT: {role: DEBATE for role in WORKSHOP_MANAGERS},
+    },
+    "opinions.import_conversation": {
+        PUBLISHED: _always(CITY_TEAM),
+        DRAFT: _always(CITY_TEAM),
+    },
+    # Asked about one of the workshop's conversations (OBJECT_OF).
+    "opinions.view_conversation": {
+        PUBLISHED: _always(EVERYONE),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+        ARCHIVED: _always(EVERYONE),
+    },
+    "opinions.vote": {PUBLISHED: {role: DEBATE for role in TAKING_PART}},
+    "opinions.write_statement": {PUBLISHED: {role: DEBATE for role in TAKING_PART}},
+    "opinions.moderate_statements": {
+        PUBLISHED: {role: DEBATE for role in WORKSHOP_MANAGERS},
+        DRAFT: {role: DEBATE for role in WORKSHOP_MANAGERS},
+    },
+    "opinions.export_conversation": {status: _always(WORKSHOP_MANAGERS) for status in STATUSES},
     # The team points to trainings while it prepares the workshop, calls for participants
     # and informs them.
     "trainings.recommend_for_workshop": {
@@ -174,6 +200,11 @@ OBJECT_OF = {
     "debate.report_contribution": "contributions",
     "debate.moderate_contribution": "contributions",
     "debate.ask_for_review": "hidden_contributions",
+    "opinions.view_conversation": "conversations",
+    "opinions.vote": "conversations",
+    "opinions.write_statement": "conversations",
+    "opinions.moderate_statements": "conversations",
+    "opinions.export_conversation": "conversations",
 }
 # The phase feature each phase-dependent permission follows (workshops/features.py).
 FEATURE_OF = {
@@ -188,6 +219,10 @@ FEATURE_OF = {
     "debate.reply_to_contribution": "reply",
     "debate.report_contribution": "report",
     "debate.moderate_debate": "moderate",
+    "opinions.open_conversation": "open_conversation",
+    "opinions.vote": "vote_on_statements",
+    "opinions.write_statement": "write_statement",
+    "opinions.moderate_statements": "moderate_statements",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
@@ -258,6 +293,7 @@ def world():
     }
     documents = {status: DocumentFactory(workshop=w) for status, w in workshops.items()}
     meetings = {status: MeetingFactory(workshop=w) for status, w in workshops.items()}
+    conversations = {status: ConversationFactory(workshop=w) for status, w in workshops.items()}
     topics = {status: TopicFactory(workshop=w) for status, w in workshops.items()}
     posted = MOMENTS["debate"] - datetime.timedelta(minutes=5)
     author = people["participant"]
@@ -279,6 +315,7 @@ def world():
         "topics": topics,
         "contributions": contributions,
         "hidden_contributions": hidden_contributions,
+        "conversations": conversations,
         "workshops": workshops,
         "documents": documents,
         "meetings": meetings,

@@ -46,6 +46,13 @@ class Scale:
     debate_topics: int
     debate_contributions: int
     largest_topic: int
+    # Opinion maps: conversations (one per debating workshop at most), the largest one's
+    # voters, statements and votes, and the votes of all the others together.
+    conversations: int
+    largest_conversation_voters: int
+    largest_conversation_statements: int
+    largest_conversation_votes: int
+    conversation_votes: int
 
 
 SCALES = {
@@ -71,6 +78,11 @@ SCALES = {
         debate_topics=150,
         debate_contributions=3_000,
         largest_topic=500,
+        conversations=30,
+        largest_conversation_voters=300,
+        largest_conversation_statements=60,
+        largest_conversation_votes=6_000,
+        conversation_votes=6_000,
     ),
     "city": Scale(
         name="city",
@@ -94,6 +106,11 @@ SCALES = {
         debate_topics=8_000,
         debate_contributions=240_000,
         largest_topic=5_000,
+        conversations=1_200,
+        largest_conversation_voters=10_000,
+        largest_conversation_statements=1_000,
+        largest_conversation_votes=2_000_000,
+        conversation_votes=300_000,
     ),
     "metropolis": Scale(
         name="metropolis",
@@ -117,6 +134,11 @@ SCALES = {
         debate_topics=40_000,
         debate_contributions=1_200_000,
         largest_topic=20_000,
+        conversations=6_000,
+        largest_conversation_voters=20_000,
+        largest_conversation_statements=2_000,
+        largest_conversation_votes=5_000_000,
+        conversation_votes=1_500_000,
     ),
 }
 

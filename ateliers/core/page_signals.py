@@ -12,7 +12,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from .page_cache import content_changed, participants_changed
 
 OUR_APPS = {"core", "activity", "councils", "workshops", "proposals", "opinions"}
-NEVER_SHOWN = {("core", "submissionkey"), ("activity", "action")}
+NEVER_SHOWN = {
+    ("core", "submissionkey"),
+    ("activity", "action"),
+    # The opinion map's votes, voters, statements and computations show only on its own
+    # pages, which are not kept: a vote must not make every cached page stale.
+    ("opinions", "vote"),
+    ("opinions", "voter"),
+    ("opinions", "statement"),
+    ("opinions", "mapsnapshot"),
+}
 
 
 def _shows(sender) -> bool:

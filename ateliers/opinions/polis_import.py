@@ -40,6 +40,8 @@ class PolisConversation:
     moderated_out: list
     participant_ids: np.ndarray
     polis_group: dict = field(default_factory=dict)  # participant id -> Polis group or None
+    # comment id -> (text, author id or None, timestamp in ms or None), from comments.csv
+    comments: dict = field(default_factory=dict)
 
 
 def _rows(path: Path):
@@ -76,7 +78,12 @@ def _read_comments(folder: Path):
     path = folder / COMMENTS
     header, rows = _rows(path)
     col = _columns(path, header, ("comment-id", "moderated"))
-    ids, moderated_out = [], []
+    optional = {
+        name: header.index(name)
+        for name in ("comment-body", "author-id", "timestamp")
+        if name in header
+    }
+    ids, moderated_out, details = [], [], {}
     for line, row in enumerate(rows, start=2):
         if not row:
             continue
@@ -89,7 +96,20 @@ def _read_comments(folder: Path):
         moderated = row[col["moderated"]].strip()
         if moderated and _int(path, line, "moderated", moderated) == -1:
             moderated_out.append(cid)
-    return ids, moderated_out
+        details[cid] = (
+            _cell(row, optional.get("comment-body")),
+            _optional_int(path, line, "author-id", _cell(row, optional.get("author-id"))),
+            _optional_int(path, line, "timestamp", _cell(row, optional.get("timestamp"))),
+        )
+    return ids, moderated_out, details
+
+
+def _cell(row: list, index: int | None) -> str:
+    return row[index] if index is not None and index < len(row) else ""
+
+
+def _optional_int(path: Path, line: int, column: str, text: str) -> int | None:
+    return _int(path, line, column, text.strip()) if text.strip() else None
 
 
 def _read_participants(folder: Path):
@@ -146,7 +166,7 @@ def read_polis_export(folder) -> PolisConversation:
     folder = Path(folder)
     if not folder.is_dir():
         raise PolisImportError(f"{folder}: not a folder (expected a Polis export folder)")
-    statement_ids, moderated_out = _read_comments(folder)
+    statement_ids, moderated_out, comments = _read_comments(folder)
     participants, groups, wide_votes = _read_participants(folder)
     if (folder / VOTES).exists():
         voter, statement, vote, stamp = _read_votes(folder)
@@ -171,4 +191,5 @@ def read_polis_export(folder) -> PolisConversation:
         moderated_out=moderated_out,
         participant_ids=np.asarray(participants, dtype=np.int64),
         polis_group=groups,
+        comments=comments,
     )

@@ -268,6 +268,18 @@ def example(name: str) -> Action:
         "meeting.waitlisted": {"title": "Visite du site"},
         "meeting.registration_cancelled": {"title": "Visite du site"},
         "debate.hidden": {"title": "Stationnement", "reason": "Injure."},
+        "conversation.opened": {"question": "Quelle rue scolaire ?"},
+        "conversation.imported": {
+            "question": "Quelle rue scolaire ?",
+            "statements": 40,
+            "votes": 1200,
+        },
+        "statement.accepted": {"question": "Quelle rue scolaire ?", "statement": "Des arbres."},
+        "statement.rejected": {
+            "question": "Quelle rue scolaire ?",
+            "statement": "Des arbres.",
+            "reason": "Hors sujet.",
+        },
     }.get(name, {"title": "Stationnement"})
     return Action(
         actor=User(pk=1, display_name="Bruno Animateur"),
@@ -342,6 +354,21 @@ FRENCH_SENTENCES = {
     ),
     "meeting.registration_cancelled": (
         "Bruno Animateur a annulé une inscription à la réunion « Visite du site »."
+    ),
+    # The opinion map
+    "conversation.opened": (
+        "Bruno Animateur a ouvert la conversation « Quelle rue scolaire ? » de la carte des avis."
+    ),
+    "conversation.imported": (
+        "Bruno Animateur a importé la conversation « Quelle rue scolaire ? » depuis Polis "
+        "(40 propositions, 1200 votes)."
+    ),
+    "statement.accepted": (
+        "Bruno Animateur a accepté la proposition « Des arbres. » dans « Quelle rue scolaire ? »."
+    ),
+    "statement.rejected": (
+        "Bruno Animateur a refusé la proposition « Des arbres. » dans « Quelle rue scolaire ? » : "
+        "Hors sujet."
     ),
     "training.session_changed": "Bruno Animateur a modifié une séance de la formation.",
     "training.session_cancelled": (

@@ -17,6 +17,7 @@ from ateliers.debate import services as debate_services
 from ateliers.documents.models import Category
 from ateliers.meetings import services as meeting_services
 from ateliers.meetings.models import AgendaItem
+from ateliers.opinions import services as opinion_services
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.trainings import services as training_services
 from ateliers.workshops.models import Workshop
@@ -59,6 +60,7 @@ class Demo:
     topic: object
     contribution: object
     hidden_contribution: object
+    conversation: object
 
 
 def _debate(workshop, *, resident, elected, staff):
@@ -86,6 +88,34 @@ def _debate(workshop, *, resident, elected, staff):
     debate_services.contribution_report(contribution=first, reason="spam", details="", by=elected)
     debate_services.topic_set_synthesis(topic=topic, synthesis="Deux avis.", by=staff)
     return topic, first, hidden
+
+
+def opinion_map(workshop, staff, resident):
+    """A conversation of the debating workshop with two opinion groups and its map."""
+    conversation = opinion_services.conversation_open(
+        workshop=workshop,
+        by=staff,
+        question="Faut-il fermer l'avenue Jaurès aux voitures à l'heure de l'école ?",
+        review="before",
+        seeds=[f"Proposition numéro {n} pour la rue." for n in range(1, 11)],
+    )
+    statements = list(conversation.statements.order_by("position"))
+    for index, person in enumerate(UserFactory.create_batch(12)):
+        for number, statement in enumerate(statements):
+            opinion_services.vote_cast(
+                conversation=conversation,
+                statement_id=statement.pk,
+                user=person,
+                value=0 if number == index % 10 else (1 if (index < 6) == (number < 5) else -1),
+            )
+    opinion_services.vote_cast(
+        conversation=conversation, statement_id=statements[0].pk, user=resident, value=1
+    )
+    opinion_services.statement_submit(
+        conversation=conversation, by=resident, text="Un policier municipal le matin."
+    )
+    opinion_services.map_compute(conversation_id=conversation.pk, force=True)
+    return conversation
 
 
 @pytest.fixture
@@ -201,6 +231,7 @@ def demo(transactional_db) -> Demo:
         topic,
         contribution,
         hidden,
+        opinion_map(debate_workshop, staff, resident),
     )
 
 
@@ -323,6 +354,38 @@ PAGES = [
         200,
     ),
     ("topic-close", "staff", lambda d: f"/debat/sujets/{d.topic.pk}/cloturer/", 200),
+    ("conversation", None, lambda d: d.conversation.get_absolute_url(), 200),
+    ("conversation-vote", "resident", lambda d: d.conversation.get_absolute_url(), 200),
+    (
+        "conversation-results",
+        None,
+        lambda d: f"/carte-des-avis/{d.conversation.pk}/resultats/",
+        200,
+    ),
+    (
+        "conversation-my-votes",
+        "resident",
+        lambda d: f"/carte-des-avis/{d.conversation.pk}/mes-votes/",
+        200,
+    ),
+    (
+        "statement-write",
+        "resident",
+        lambda d: f"/carte-des-avis/{d.conversation.pk}/proposer/",
+        200,
+    ),
+    (
+        "statement-review",
+        "staff",
+        lambda d: f"/carte-des-avis/{d.conversation.pk}/moderation/",
+        200,
+    ),
+    (
+        "conversation-open",
+        "staff",
+        lambda d: f"/carte-des-avis/atelier/{d.debate_workshop.slug}/nouvelle/",
+        200,
+    ),
     ("calendar", None, lambda d: "/agenda/", 200),
     ("my-calendar", "resident", lambda d: "/agenda/mon-agenda/", 200),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
@@ -415,7 +478,7 @@ SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/langue/")
 # Files, not pages: a download has no page to check.
 SKIPPED_PATHS = re.compile(
     r"^/documents/\d+/versions/\d+/$|^/formations/inscriptions/\d+/attestation/$"
-    r"|^/.*\.ics$"
+    r"|^/.*\.ics$|^/.*\.zip$"
 )
 
 

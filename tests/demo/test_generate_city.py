@@ -17,6 +17,7 @@ from ateliers.councils.models import Council, Mandate
 from ateliers.debate.models import Contribution, Topic
 from ateliers.documents.models import Document
 from ateliers.meetings.models import Meeting, MeetingRegistration
+from ateliers.opinions.models import Conversation, MapSnapshot, Statement, Vote
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.trainings.models import SessionRegistration, TrainingSession
 from ateliers.workshops.models import Participation, Workshop
@@ -149,6 +150,28 @@ def test_the_city_is_consistent_as_the_services_would_leave_it():
     assert max(Topic.objects.annotate(n=Count("contributions")).values_list("n", flat=True)) >= (
         SMALL.largest_topic
     )
+    # Opinion maps: counts kept as the vote service keeps them, votes within their
+    # conversation, every map computed, the largest conversation at its size.
+    statements = Statement.objects.annotate(
+        **{
+            f"rows_{name}": Count("votes", filter=Q(votes__value=value))
+            for name, value in (("agree", 1), ("disagree", -1), ("pass", 0))
+        }
+    )
+    for statement in statements:
+        assert (statement.agree_count, statement.disagree_count, statement.pass_count) == (
+            statement.rows_agree,
+            statement.rows_disagree,
+            statement.rows_pass,
+        )
+    assert not Vote.objects.exclude(voter__conversation=F("conversation")).exists()
+    assert not Vote.objects.exclude(statement__conversation=F("conversation")).exists()
+    conversations = Conversation.objects.count()
+    assert 0 < conversations <= SMALL.conversations
+    assert MapSnapshot.objects.values("conversation").distinct().count() == conversations
+    largest = Conversation.objects.annotate(n=Count("voters")).order_by("-n").first()
+    assert largest.n == SMALL.largest_conversation_voters
+    assert MapSnapshot.objects.filter(conversation=largest).get().n_groups >= 2
     # Every generated account can log in (verified address, the printed password).
     assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
 

@@ -10,6 +10,7 @@ import scipy.sparse as sp
 
 from . import repness
 from .clustering import Clusters, opinion_groups
+from .continuity import MapState, kept_clustered, next_group_count
 from .matrix import VoteMatrix, build_vote_matrix
 from .pca import Projection, project
 
@@ -33,7 +34,15 @@ class Analysis:
     group_informed_consensus: np.ndarray  # statement -> number, nan if moderated out
     priority: np.ndarray  # statement -> number, 0 if moderated out
     silhouettes: dict
+    # (agree, disagree, seen), each (n_groups, n_active_statements): every group's votes
+    group_votes: tuple = ()
+    best_k: int = 0  # the number of groups with the best silhouette in this computation
+    state: MapState = field(default_factory=MapState)  # what the next computation keeps
     timings: dict = field(default_factory=dict)
+
+    @property
+    def active_statement_ids(self) -> np.ndarray:
+        return self.statement_ids[self.active]
 
     def to_json(self) -> dict:
         ids = [str(int(i)) for i in self.statement_ids]
@@ -122,13 +131,15 @@ def analyse(
     statement_ids=None,
     moderated_out=(),
     participant_ids=None,
+    previous: MapState | None = None,
 ) -> Analysis:
     """Opinion map of a conversation.
 
     participant, statement, vote, time: one entry per vote (ids are non-negative integers,
     vote in {-1, 0, +1}: disagree, pass, agree). statement_ids: every statement of the
     conversation (votes on others are ignored); defaults to the statements voted on.
-    moderated_out: statement ids left out of the analysis.
+    moderated_out: statement ids left out of the analysis. previous: the state returned by
+    the previous computation of a live map (continuity.py); None computes from scratch.
     """
     clock = _Clock()
     matrix: VoteMatrix = build_vote_matrix(
@@ -141,6 +152,8 @@ def analyse(
     # Who is clustered counts votes on every statement, moderated out or not, as Polis does.
     n_voted_all = np.diff(matrix.votes.indptr)
     clustered = (n_voted_all >= min(MIN_VOTES_TO_CLUSTER, n_all)) & (n_voted_all > 0)
+    # On a live map, whoever was clustered once stays clustered (continuity.py).
+    clustered |= kept_clustered(previous, matrix.participant_ids) & (n_voted_all > 0)
     votes = matrix.votes[:, np.flatnonzero(active)] if not active.all() else matrix.votes
     n_participants, n_active = votes.shape
     if n_active == 0:
@@ -162,6 +175,13 @@ def analyse(
     clock.lap("pca")
 
     clusters: Clusters = opinion_groups(participant_xy[rows])
+    best_k = clusters.best_k
+    shown_k = best_k
+    history = [best_k]
+    if previous is not None:
+        shown_k, history = next_group_count(previous, best_k, set(clusters.by_k))
+        if shown_k != best_k:
+            clusters = clusters.with_k(shown_k)
     participant_group = np.full(n_participants, -1, dtype=np.int64)
     participant_group[rows] = clusters.group_of
     n_groups = int(clusters.group_of_base.max(initial=-1)) + 1
@@ -211,6 +231,13 @@ def analyse(
         group_informed_consensus=gic,
         priority=priority,
         silhouettes=clusters.silhouettes,
+        group_votes=(agree_g, disagree_g, seen_g),
+        best_k=best_k,
+        state=MapState(
+            best_k_history=history,
+            n_groups=n_groups,
+            clustered=[int(i) for i in matrix.participant_ids[clustered]],
+        ),
         timings=clock.timings,
     )
 

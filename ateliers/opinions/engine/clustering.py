@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.spatial import cKDTree
@@ -21,6 +21,17 @@ class Clusters:
     base_sizes: np.ndarray  # (n_base,)
     group_of_base: np.ndarray  # base cluster -> group, or empty when no groups
     silhouettes: dict  # number of groups tried -> weighted silhouette
+    # every number of groups tried -> its grouping of the base clusters (numbered by size)
+    by_k: dict = field(default_factory=dict)
+
+    @property
+    def best_k(self) -> int:
+        """The number of groups with the best silhouette (0 when there are none)."""
+        return int(self.group_of_base.max(initial=-1)) + 1
+
+    def with_k(self, k: int) -> Clusters:
+        """The same base clusters grouped in k groups (k must have been tried)."""
+        return replace(self, group_of_base=self.by_k[k])
 
     @property
     def group_of(self) -> np.ndarray:
@@ -163,6 +174,7 @@ def opinion_groups(
     size-weighted silhouette of the base clusters then picks k."""
     base_of, centers, sizes = base_clusters(points, max_base)
     silhouettes: dict[int, float] = {}
+    by_k: dict[int, np.ndarray] = {}
     best = None
     for k in range(k_range[0], k_range[1] + 1):
         if k >= centers.shape[0]:  # need more base clusters than groups
@@ -181,11 +193,12 @@ def opinion_groups(
         if best_k is None:
             continue
         silhouettes[k] = best_k[0]
+        by_k[k] = _order_groups(best_k[2], sizes)
         if best is None or best_k[0] > best[0] + 1e-12:
             best = best_k
     if best is None:
-        return Clusters(base_of, centers, sizes, np.zeros(0, dtype=np.int64), silhouettes)
-    return Clusters(base_of, centers, sizes, _order_groups(best[2], sizes), silhouettes)
+        return Clusters(base_of, centers, sizes, np.zeros(0, dtype=np.int64), silhouettes, by_k)
+    return Clusters(base_of, centers, sizes, _order_groups(best[2], sizes), silhouettes, by_k)
 
 
 def _order_groups(labels: np.ndarray, sizes: np.ndarray) -> np.ndarray:

@@ -25,6 +25,7 @@ GENERATORS = [
     "ateliers.trainings.generate",
     "ateliers.meetings.generate",
     "ateliers.debate.generate",
+    "ateliers.opinions.generate",
 ]
 
 
