@@ -54,3 +54,21 @@ def run_validator(form: forms.Form, check: Callable[..., None], **values) -> boo
         add_service_errors(form, error)
         return False
     return True
+
+
+def act_on_form(request, form: forms.Form, action: Callable[[dict], object], *, done, then: str):
+    """For a view whose valid form changes something: run `action(cleaned_data)` (a service
+    call), say `done` and go to `then`. A service's refusal is shown on the form, and None
+    tells the view to show the form again (also for a GET or an invalid form)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        action(form.cleaned_data)
+    except ApplicationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, done)
+    return redirect(then)

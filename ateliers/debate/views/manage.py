@@ -1,13 +1,11 @@
 """Pages of the workshop's team: open a topic, pin its synthesis, close it; the moderation
 queue; hide or restore a contribution."""
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ateliers.core.errors import ApplicationError
-from ateliers.core.forms import add_service_errors
+from ateliers.core.forms import act_on_form
 from ateliers.core.once import submit_form_once
 from ateliers.core.permissions import allowed
 from ateliers.core.ratelimit import limit_posts
@@ -16,7 +14,7 @@ from ateliers.workshops.views.manage import managed_workshop
 from .. import selectors, services
 from ..forms import CloseForm, HideForm, RestoreForm, SynthesisForm, TopicForm
 from ..models import VISIBLE_STATES, Moderation
-from .public import contribution_by_pk, topic_by_pk
+from .public import about, contribution_by_pk, topic_by_pk
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,46 +46,44 @@ def _values(form) -> dict:
     return {"title": form.cleaned_data["title"], "description": form.cleaned_data["description"]}
 
 
+def _about_topic(request, template: str, topic, form):
+    return render(
+        request,
+        template,
+        {"topic": topic, "workshop": topic.workshop, "form": form, "nav": "workshops"},
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @allowed("debate.conclude_topic", load=topic_by_pk)
 def topic_synthesis(request, topic):
     form = SynthesisForm(request.POST or None, initial={"synthesis": topic.synthesis})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.topic_set_synthesis(
-                topic=topic, synthesis=form.cleaned_data["synthesis"], by=request.user
-            )
-        except ApplicationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The synthesis is pinned at the top of the topic."))
-            return redirect(topic.get_absolute_url())
-    return render(
+    done = act_on_form(
         request,
-        "debate/synthesis.html",
-        {"topic": topic, "workshop": topic.workshop, "form": form, "nav": "workshops"},
+        form,
+        lambda data: services.topic_set_synthesis(
+            topic=topic, synthesis=data["synthesis"], by=request.user
+        ),
+        done=_("The synthesis is pinned at the top of the topic."),
+        then=topic.get_absolute_url(),
     )
+    return done or _about_topic(request, "debate/synthesis.html", topic, form)
 
 
 @require_http_methods(["GET", "POST"])
 @allowed("debate.conclude_topic", load=topic_by_pk)
 def topic_close(request, topic):
     form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.topic_close(
-                topic=topic, conclusion=form.cleaned_data["conclusion"], by=request.user
-            )
-        except ApplicationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The topic is closed with its conclusion."))
-            return redirect(topic.get_absolute_url())
-    return render(
+    done = act_on_form(
         request,
-        "debate/close.html",
-        {"topic": topic, "workshop": topic.workshop, "form": form, "nav": "workshops"},
+        form,
+        lambda data: services.topic_close(
+            topic=topic, conclusion=data["conclusion"], by=request.user
+        ),
+        done=_("The topic is closed with its conclusion."),
+        then=topic.get_absolute_url(),
     )
+    return done or _about_topic(request, "debate/close.html", topic, form)
 
 
 @require_safe
@@ -115,37 +111,25 @@ def contribution_moderate(request, contribution):
     restore_form = RestoreForm(
         request.POST if "restore" in request.POST else None, prefix="restore"
     )
-    if request.method == "POST":
-        form, action = (
-            (hide_form, services.contribution_hide)
-            if "hide" in request.POST
-            else (restore_form, services.contribution_restore)
-        )
-        if form.is_valid():
-            try:
-                action(
-                    contribution=contribution, reason=form.cleaned_data["reason"], by=request.user
-                )
-            except ApplicationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("The contribution is hidden; its author is told why by e-mail.")
-                    if form is hide_form
-                    else _("The contribution is visible again."),
-                )
-                return redirect(contribution.get_absolute_url())
-    return render(
+    # Two forms on the page: the button pressed says which one was sent.
+    if "hide" in request.POST:
+        form, decide = hide_form, services.contribution_hide
+        said = _("The contribution is hidden; its author is told why by e-mail.")
+    else:
+        form, decide = restore_form, services.contribution_restore
+        said = _("The contribution is visible again.")
+    done = act_on_form(
+        request,
+        form,
+        lambda data: decide(contribution=contribution, reason=data["reason"], by=request.user),
+        done=said,
+        then=contribution.get_absolute_url(),
+    )
+    return done or about(
         request,
         "debate/moderate.html",
-        {
-            "contribution": contribution,
-            "topic": contribution.topic,
-            "workshop": contribution.topic.workshop,
-            "hide_form": hide_form if hiding else None,
-            "restore_form": restore_form if not visible else None,
-            "answers_review": answers_review,
-            "nav": "workshops",
-        },
+        contribution,
+        hide_form=hide_form if hiding else None,
+        restore_form=restore_form if not visible else None,
+        answers_review=answers_review,
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.core.errors import ApplicationError
-from ateliers.core.forms import add_service_errors
+from ateliers.core.forms import act_on_form, add_service_errors
 from ateliers.core.once import submit_form_once
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
@@ -63,6 +63,22 @@ def visible_workshop(request, slug: str):
     if workshop is None or not can(request.user, "workshops.view_workshop", workshop):
         raise Http404
     return workshop
+
+
+def about(request, template: str, contribution: Contribution, **context):
+    """A page about one contribution, in its topic and workshop."""
+    topic = contribution.topic
+    return render(
+        request,
+        template,
+        {
+            "contribution": contribution,
+            "topic": topic,
+            "workshop": topic.workshop,
+            "nav": "workshops",
+            **context,
+        },
+    )
 
 
 @public_page
@@ -173,19 +189,14 @@ def contribution_detail(request, pk: int):
     may_reply = can(user, "debate.reply_to_contribution", contribution)
     replies = selectors.replies_page(contribution, page=request.GET.get("page"))
     selectors.mark_for_reader(user, [contribution, *replies.object_list], now=timezone.now())
-    return render(
+    return about(
         request,
         "debate/contribution.html",
-        {
-            "contribution": contribution,
-            "topic": contribution.topic,
-            "workshop": contribution.topic.workshop,
-            "page_obj": replies,
-            "form": ReplyForm() if may_reply else None,
-            "may_moderate": can(user, "debate.moderate_contribution", contribution),
-            "can_ask_review": can(user, "debate.ask_for_review", contribution),
-            "nav": "workshops",
-        },
+        contribution,
+        page_obj=replies,
+        form=ReplyForm() if may_reply else None,
+        may_moderate=can(user, "debate.moderate_contribution", contribution),
+        can_ask_review=can(user, "debate.ask_for_review", contribution),
     )
 
 
@@ -214,17 +225,7 @@ def contribution_reply(request, contribution):
         )
         if response is not None:
             return response
-    return render(
-        request,
-        "debate/reply.html",
-        {
-            "contribution": contribution,
-            "topic": contribution.topic,
-            "workshop": contribution.topic.workshop,
-            "form": form,
-            "nav": "workshops",
-        },
-    )
+    return about(request, "debate/reply.html", contribution, form=form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -232,28 +233,21 @@ def contribution_reply(request, contribution):
 @limit_posts("debate-post", limit=10)
 def contribution_edit(request, contribution):
     form = EditForm(request.POST or None, initial={"text": contribution.text})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contribution_edit(
-                contribution=contribution, text=form.cleaned_data["text"], by=request.user
-            )
-        except ApplicationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your contribution is changed."))
-            return redirect(contribution.get_absolute_url())
-    deadline = services.edit_deadline(contribution)
-    return render(
+    done = act_on_form(
+        request,
+        form,
+        lambda data: services.contribution_edit(
+            contribution=contribution, text=data["text"], by=request.user
+        ),
+        done=_("Your contribution is changed."),
+        then=contribution.get_absolute_url(),
+    )
+    return done or about(
         request,
         "debate/edit.html",
-        {
-            "contribution": contribution,
-            "topic": contribution.topic,
-            "workshop": contribution.topic.workshop,
-            "form": form,
-            "deadline": deadline,
-            "nav": "workshops",
-        },
+        contribution,
+        form=form,
+        deadline=services.edit_deadline(contribution),
     )
 
 
@@ -268,16 +262,7 @@ def contribution_delete(request, contribution):
         else:
             messages.success(request, _("Your contribution is deleted; its replies stay."))
         return redirect(contribution.get_absolute_url())
-    return render(
-        request,
-        "debate/delete.html",
-        {
-            "contribution": contribution,
-            "topic": contribution.topic,
-            "workshop": contribution.topic.workshop,
-            "nav": "workshops",
-        },
-    )
+    return about(request, "debate/delete.html", contribution)
 
 
 @require_http_methods(["GET", "POST"])
@@ -303,17 +288,12 @@ def contribution_report(request, contribution):
                 request, _("Thank you: the moderators of this workshop will look at it.")
             )
             return redirect(contribution.get_absolute_url())
-    return render(
+    return about(
         request,
         "debate/report.html",
-        {
-            "reports_to_hide": services.reports_to_hide(),
-            "contribution": contribution,
-            "topic": contribution.topic,
-            "workshop": contribution.topic.workshop,
-            "form": form,
-            "nav": "workshops",
-        },
+        contribution,
+        form=form,
+        reports_to_hide=services.reports_to_hide(),
     )
 
 
@@ -322,27 +302,16 @@ def contribution_report(request, contribution):
 @limit_posts("debate-report", limit=10)
 def review_ask(request, contribution):
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_ask(
-                contribution=contribution, message=form.cleaned_data["message"], by=request.user
-            )
-        except ApplicationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your request is sent to the moderators."))
-            return redirect(contribution.get_absolute_url())
-    return render(
+    done = act_on_form(
         request,
-        "debate/review.html",
-        {
-            "contribution": contribution,
-            "topic": contribution.topic,
-            "workshop": contribution.topic.workshop,
-            "form": form,
-            "nav": "workshops",
-        },
+        form,
+        lambda data: services.review_ask(
+            contribution=contribution, message=data["message"], by=request.user
+        ),
+        done=_("Your request is sent to the moderators."),
+        then=contribution.get_absolute_url(),
     )
+    return done or about(request, "debate/review.html", contribution, form=form)
 
 
 @public_page(params=("page",))
