@@ -189,19 +189,14 @@ def contribution_post(
             _("Choose what your contribution is: for, against, a question or a remark."),
             field="kind",
         )
-    text = _text(text, field="text")
-    topic = _open_topic_of(topic)
-    contribution = Contribution.objects.create(
-        topic=topic,
+    return _publish(
+        topic=_open_topic_of(topic),
         kind=kind,
-        author=by,
-        text=text,
+        text=_text(text, field="text"),
+        by=by,
         language=language,
-        created_at=timezone.now(),
+        verb="debate.posted",
     )
-    add_to_counts(topic.pk, contribution, +1)
-    _log_post(by, topic, "debate.posted")
-    return contribution
 
 
 @transaction.atomic
@@ -212,22 +207,24 @@ def contribution_reply(
     if parent.parent_id is not None:
         # One level of replies: answering a reply answers its contribution.
         parent = Contribution.objects.get(pk=parent.parent_id)
-    topic = _open_topic_of(parent.topic)
-    reply = Contribution.objects.create(
-        topic=topic,
+    return _publish(
+        topic=_open_topic_of(parent.topic),
         parent=parent,
-        author=by,
         text=text,
+        by=by,
         language=language,
-        created_at=timezone.now(),
+        verb="debate.replied",
     )
-    add_to_counts(topic.pk, reply, +1)
-    _log_post(by, topic, "debate.replied")
-    return reply
 
 
-def _log_post(by: User, topic: Topic, verb: str) -> None:
+def _publish(*, topic: Topic, text: str, by: User, language: str, verb: str, **where):
+    """A new contribution (`kind=`) or reply (`parent=`), counted and logged."""
+    contribution = Contribution.objects.create(
+        topic=topic, author=by, text=text, language=language, created_at=timezone.now(), **where
+    )
+    add_to_counts(topic.pk, contribution, +1)
     record(actor=by, verb=verb, target=topic, data={"title": topic.title})
+    return contribution
 
 
 @transaction.atomic
