@@ -19,7 +19,13 @@ from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm,
 from ateliers.debate import forms as debate
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
-from ateliers.opinions.forms import ConversationForm, ReviewForm, StatementForm, VoteForm
+from ateliers.opinions.forms import (
+    ConversationForm,
+    ImportForm,
+    ReviewForm,
+    StatementForm,
+    VoteForm,
+)
 from ateliers.proposals.forms import ProposalForm
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import (
@@ -41,6 +47,22 @@ from .workshops.manage_data import (
     next_month_start,
     workshop_form_data,
 )
+
+
+def polis_zip(city: City):
+    """The city's conversation in Polis's export format, zipped as a city would upload it."""
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ateliers.opinions.exchange import export_polis
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for name, text in export_polis(city.conversation).items():
+            archive.writestr(f"export/{name}", text)
+    return SimpleUploadedFile("rue-scolaire.zip", packed.getvalue(), "application/zip")
 
 
 def project_form_classes() -> set[type[forms.Form]]:
@@ -323,6 +345,13 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
             "vote",
             lambda city: {"conversation": city.conversation},
             lambda city: vote_answers(city),
+        )
+    ],
+    ImportForm: [
+        FormUse(
+            "polis import",
+            lambda city: {"files": {"file": polis_zip(city)}},
+            lambda city: {"question": "Une rue scolaire, sur Polis"},
         )
     ],
     ReviewForm: [

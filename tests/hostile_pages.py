@@ -14,7 +14,13 @@ from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm,
 from ateliers.debate import forms as debate
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
-from ateliers.opinions.forms import ConversationForm, ReviewForm, StatementForm, VoteForm
+from ateliers.opinions.forms import (
+    ConversationForm,
+    ImportForm,
+    ReviewForm,
+    StatementForm,
+    VoteForm,
+)
 from ateliers.proposals.forms import ProposalForm
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import (
@@ -29,7 +35,7 @@ from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
 
 from .city import City
-from .hostile_forms import FORM_USES
+from .hostile_forms import FORM_USES, polis_zip
 from .hostile_values import kind_of
 
 PASSWORD = "correct-horse-battery"
@@ -391,6 +397,14 @@ FORM_PAGES = [
         answers_of(ConversationForm),
         fields_of(ConversationForm),
         form=ConversationForm,
+    ),
+    FormPage(
+        "polis-import",
+        "staff",
+        lambda c: f"/carte-des-avis/atelier/{c.debate_workshop.slug}/importer/",
+        lambda c: {"file": polis_zip(c), "question": "Une rue scolaire, sur Polis"},
+        fields_of(ImportForm),
+        form=ImportForm,
     ),
     FormPage(
         "statement-write",

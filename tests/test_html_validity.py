@@ -317,6 +317,11 @@ PAGES = [
         "topic-open", "staff", lambda c: f"/debat/atelier/{c.debate_workshop.slug}/nouveau-sujet/"
     ),
     Page("synthesis", "staff", lambda c: f"/debat/sujets/{c.topic.pk}/synthese/"),
+    Page(
+        "polis-import",
+        "staff",
+        lambda c: f"/carte-des-avis/atelier/{c.debate_workshop.slug}/importer/",
+    ),
     Page("topic-close", "staff", lambda c: f"/debat/sujets/{c.topic.pk}/cloturer/"),
     Page("conversation", None, lambda c: c.conversation.get_absolute_url()),
     Page("conversation-to-vote", "resident", lambda c: c.conversation.get_absolute_url()),

@@ -38,15 +38,16 @@ def register() -> None:
         label=_("Contribution restored by moderation"),
         public=True,
     )
+    # A withdrawn text must leave the cached pages at once.
+    verbs.register(
+        "debate.deleted",
+        _("%(actor)s deleted a contribution to “%(title)s”."),
+        label=_("Contribution deleted"),
+    )
     # Posts are many and show on their topic: they do not make every cached page stale.
     for verb, sentence, label in (
         ("debate.posted", _("%(actor)s posted in “%(title)s”."), _("Contribution posted")),
         ("debate.replied", _("%(actor)s replied in “%(title)s”."), _("Reply posted")),
-        (
-            "debate.deleted",
-            _("%(actor)s deleted a contribution to “%(title)s”."),
-            _("Contribution deleted"),
-        ),
         ("debate.reported", _("%(actor)s reported a contribution."), _("Contribution reported")),
         (
             "debate.review_asked",

@@ -12,8 +12,10 @@ removes again.
 import csv
 import datetime
 import io
+import tempfile
+import zipfile
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 from django.db import transaction
@@ -31,6 +33,11 @@ from .polis_import import PolisImportError, read_polis_export
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 5_000
+# A Polis export sent as a .zip: the files read, and how large they may be once unpacked
+# (a zip bomb stops here, before anything is written).
+POLIS_FILES = {"comments.csv", "participants-votes.csv", "votes.csv"}
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -291,3 +298,43 @@ def import_polis(
         public=workshop.status != Workshop.Status.DRAFT,
     )
     return conversation
+
+
+def import_polis_zip(
+    *, workshop: Workshop, by: User | None, upload, question: str = ""
+) -> Conversation:
+    """A Polis export sent as a .zip (the export's folder zipped, or its files at the top):
+    its CSV files unpacked, by their names only, into a folder of their own, then imported
+    as `import_polis` does. Anything else in the archive is left aside."""
+    unreadable = _("This file is not a .zip of a Polis export (comments.csv and the votes).")
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise InvalidInput(
+            _("The file is larger than %(most)s MB.") % {"most": MAX_UPLOAD_BYTES // 2**20},
+            field="file",
+        )
+    try:
+        archive = zipfile.ZipFile(upload)
+        members = [m for m in archive.infolist() if PurePosixPath(m.filename).name in POLIS_FILES]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InvalidInput(unreadable, field="file") from None
+    names = [PurePosixPath(member.filename).name for member in members]
+    if "comments.csv" not in names or len(set(names)) != len(names):
+        raise InvalidInput(unreadable, field="file")
+    if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+        raise InvalidInput(
+            _("Unpacked, this export is larger than %(most)s MB.")
+            % {"most": MAX_UNPACKED_BYTES // 2**20},
+            field="file",
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        for member, name in zip(members, names, strict=True):
+            try:
+                with archive.open(member) as packed, open(Path(folder) / name, "wb") as out:  # noqa: PTH123
+                    while chunk := packed.read(2**20):
+                        out.write(chunk)
+            except (zipfile.BadZipFile, OSError, RuntimeError):
+                raise InvalidInput(unreadable, field="file") from None
+        stem = PurePosixPath(getattr(upload, "name", "") or "polis").stem
+        return import_polis(
+            workshop=workshop, by=by, folder=folder, question=question or f"Polis : {stem}"
+        )

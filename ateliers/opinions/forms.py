@@ -134,3 +134,20 @@ class ReviewForm(forms.Form):
                 reason=cleaned.get("reason") or "",
             )
         return cleaned
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Polis export (.zip)"),
+        widget=forms.FileInput(attrs={"accept": ".zip,application/zip"}),
+        help_text=_(
+            "The folder Polis exports (comments.csv, participants-votes.csv and, if it is "
+            "there, votes.csv), zipped. 50 MB at most."
+        ),
+    )
+    question = fields.NameField(
+        label=_("Question"),
+        max_length=QUESTION_LENGTH,
+        required=False,
+        help_text=_("The question the conversation asked; empty: the file's name."),
+    )

@@ -19,6 +19,12 @@ def _open(request, *, workshop, **_page):
     return {"workshop": workshop}
 
 
+def _import(request, *, workshop, **_page):
+    if not can(request.user, "opinions.import_conversation", workshop):
+        return None
+    return {"workshop": workshop}
+
+
 def register() -> None:
     sections.register(
         "workshop_debate",
@@ -32,4 +38,11 @@ def register() -> None:
         template="opinions/sections/open_conversation.html",
         context=_open,
         order=130,
+    )
+    sections.register(
+        "workshop_actions",
+        "import_conversation",
+        template="opinions/sections/import_conversation.html",
+        context=_import,
+        order=131,
     )

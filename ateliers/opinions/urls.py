@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/moderation/", manage.review, name="review"),
     path("<int:pk>/export-polis.zip", manage.export, name="export"),
     path("atelier/<slug:slug>/nouvelle/", manage.open_conversation, name="open"),
+    path("atelier/<slug:slug>/importer/", manage.import_conversation, name="import"),
 ]

@@ -354,6 +354,12 @@ PAGES = [
         200,
     ),
     ("topic-close", "staff", lambda d: f"/debat/sujets/{d.topic.pk}/cloturer/", 200),
+    (
+        "polis-import",
+        "staff",
+        lambda d: f"/carte-des-avis/atelier/{d.debate_workshop.slug}/importer/",
+        200,
+    ),
     ("conversation", None, lambda d: d.conversation.get_absolute_url(), 200),
     ("conversation-vote", "resident", lambda d: d.conversation.get_absolute_url(), 200),
     (

@@ -26,6 +26,7 @@ from django.urls import reverse
 from ateliers.core.models import Role
 from ateliers.core.services import profile_update
 from ateliers.workshops.models import Capacity
+from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.services.lifecycle import workshop_archive
 from ateliers.workshops.services.participation import workshop_join
 from tests.ci import require
@@ -310,3 +311,30 @@ def test_pages_whose_content_moves_with_time_are_kept_a_minute_the_others_longer
         assert not rendered(client, "/conseils/")[0]
     with time_machine.travel(datetime.timedelta(minutes=11)):
         assert rendered(client, "/conseils/")[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_posts_leave_the_kept_pages_but_a_withdrawn_or_hidden_text_leaves_them_at_once(
+    client, settings
+):
+    """A debate's posts are many: the kept pages stay (a new post shows within PAGE_TTL);
+    what must not be seen any more, a deleted or a reported-away contribution, goes at once."""
+    from ateliers.debate import services as debate
+
+    settings.DEBATE_REPORTS_TO_HIDE = 1
+    workshop = WorkshopFactory(phase=PhaseKind.DEBATE)
+    author, staff = UserFactory(), UserFactory(role=Role.CITY_STAFF)
+    topic = debate.topic_open(workshop=workshop, title="Stationnement", description="", by=staff)
+    withdrawn = debate.contribution_post(topic=topic, kind="for", text="Mon texte.", by=author)
+    reported = debate.contribution_post(topic=topic, kind="against", text="Injure.", by=author)
+    for url in ("/conseils/", topic.get_absolute_url()):
+        rendered(client, url)
+
+    debate.contribution_post(topic=topic, kind="remark", text="Nouveau.", by=author)
+    assert not rendered(client, "/conseils/")[0]  # a post changes nothing kept elsewhere
+    debate.contribution_delete(contribution=withdrawn, by=author)
+    fresh, page = rendered(client, topic.get_absolute_url())
+    assert fresh and "Mon texte." not in page and "Deleted by its author." in page
+    debate.contribution_report(contribution=reported, reason="insult", details="", by=staff)
+    fresh, page = rendered(client, topic.get_absolute_url())
+    assert fresh and "Injure." not in page

@@ -3,10 +3,13 @@ exported again gives the same votes; a real Polis export imported gives Polis's 
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from sklearn.metrics import adjusted_rand_score
 
 from ateliers.opinions import exchange, services
@@ -14,7 +17,7 @@ from ateliers.opinions.models import Conversation, MapSnapshot, Statement, Vote
 from ateliers.opinions.polis_import import read_polis_export
 from tests.factories import UserFactory, WorkshopFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 DATA = Path(__file__).parent / "data"
 
@@ -122,3 +125,93 @@ def test_the_export_command_writes_the_three_files(tmp_path, debate):
         "participants-votes.csv",
         "votes.csv",
     ]
+
+
+def zipped(folder: Path, *, inside: str = "export/", extra: dict | None = None) -> bytes:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in folder.iterdir():
+            archive.write(path, inside + path.name)
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
+    return packed.getvalue()
+
+
+def upload(client, workshop, content: bytes, name="scoop.zip", question=""):
+    return client.post(
+        reverse("opinions:import", args=[workshop.slug]),
+        {"file": SimpleUploadedFile(name, content, "application/zip"), "question": question},
+    )
+
+
+def test_the_city_team_imports_a_polis_export_from_the_page_and_its_map_is_computed(
+    client, debate, settings, django_capture_on_commit_callbacks
+):
+    settings.OPINION_MAP_RECOMPUTE_SECONDS = 0
+    workshop = debate[0]
+    client.force_login(UserFactory(role="city_staff"))
+    folder = DATA / "scoop-hivemind.biodiversity"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(
+            client,
+            workshop,
+            # Another file and a path that tries to leave the folder are left aside.
+            zipped(folder, extra={"../../evil.csv": "x", "notes.txt": "bonjour"}),
+            question="Biodiversité en Nouvelle-Zélande",
+        )
+
+    conversation = Conversation.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("opinions:results", args=[conversation.pk])
+    assert conversation.question == "Biodiversité en Nouvelle-Zélande" and conversation.imported
+    assert conversation.statements.count() == len(read_polis_export(folder).statement_ids)
+    assert MapSnapshot.objects.get(conversation=conversation).n_groups == 2
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a zip at all", None],
+    ids=["not a zip", "a zip without comments.csv"],
+)
+def test_an_upload_that_is_not_a_polis_export_is_refused_and_nothing_is_written(
+    client, debate, content
+):
+    if content is None:
+        packed = io.BytesIO()
+        with zipfile.ZipFile(packed, "w") as archive:
+            archive.writestr("votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n")
+        content = packed.getvalue()
+    client.force_login(UserFactory(role="city_staff"))
+
+    response = upload(client, debate[0], content)
+
+    assert response.status_code == 200
+    assert "This file is not a .zip of a Polis export" in response.content.decode()
+    assert not Conversation.objects.exists()
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_unpacked(client, debate, monkeypatch):
+    monkeypatch.setattr(exchange, "MAX_UNPACKED_BYTES", 10_000)
+    client.force_login(UserFactory(role="city_staff"))
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("comments.csv", "0" * 20_000)  # a few bytes packed, 20 KB unpacked
+
+    response = upload(client, debate[0], packed.getvalue())
+
+    assert "Unpacked, this export is larger than" in response.content.decode()
+    assert not Conversation.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["facilitator", "participant", "resident", "anonymous"])
+def test_only_the_city_team_imports(client, debate, role):
+    from tests.roles import assert_refused, log_in
+
+    log_in(client, role, workshops=[debate[0]])
+
+    response = upload(client, debate[0], zipped(DATA / "scoop-hivemind.biodiversity"))
+
+    assert_refused(response, role)
+    assert not Conversation.objects.exists()

@@ -5,6 +5,7 @@ import zipfile
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +21,7 @@ from ateliers.core.ratelimit import limit_posts
 from ateliers.workshops.views.manage import managed_workshop
 
 from .. import exchange, selectors, services
-from ..forms import ConversationForm, ReviewForm
+from ..forms import ConversationForm, ImportForm, ReviewForm
 from .public import conversation_by_pk
 
 
@@ -49,6 +50,36 @@ def open_conversation(request, workshop):
     return render(
         request,
         "opinions/open.html",
+        {"form": form, "workshop": workshop, "nav": "workshops"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@allowed("opinions.import_conversation", load=managed_workshop)
+@limit_posts("opinions-import", limit=10)
+def import_conversation(request, workshop):
+    """The city's team brings a conversation held on Polis into the workshop; its map is
+    computed by the worker, and the results page says so meanwhile."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                conversation = exchange.import_polis_zip(
+                    workshop=workshop,
+                    by=request.user,
+                    upload=form.cleaned_data["file"],
+                    question=form.cleaned_data["question"],
+                )
+                pk = conversation.pk
+                transaction.on_commit(lambda: services.request_recompute(pk))
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The conversation is imported; its map is being computed."))
+            return redirect(reverse("opinions:results", args=[conversation.pk]))
+    return render(
+        request,
+        "opinions/import.html",
         {"form": form, "workshop": workshop, "nav": "workshops"},
     )
 
