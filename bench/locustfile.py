@@ -224,11 +224,13 @@ class Person(FastHttpUser):
 
 
 if ONLY == VOTE:
+    PAUSED = os.environ.get("LOADTEST_VOTING_PACE", "") != "without pause"
 
     class OneVoter(Person):
-        """Every user votes, one statement after the other, without pause."""
+        """Every user votes, one statement after the other: as a person does (a vote every
+        1 to 3 s), or without pause (LOADTEST_VOTING_PACE="without pause")."""
 
-        wait_time = constant(0)
+        wait_time = between(1, 3) if PAUSED else constant(0)
 
         def on_start(self):
             super().on_start()

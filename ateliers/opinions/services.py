@@ -336,6 +336,7 @@ def vote_cast(
             _count(statement_id, value, +1)
             transaction.on_commit(lambda: request_recompute(conversation.pk))
             return vote
+    vote.voter = voter  # known: no query for whoever reads it
     if vote.value != value:
         previous = vote.value
         Vote.objects.filter(pk=vote.pk).update(value=value, changed_at=now)

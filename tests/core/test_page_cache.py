@@ -338,3 +338,17 @@ def test_posts_leave_the_kept_pages_but_a_withdrawn_or_hidden_text_leaves_them_a
     debate.contribution_report(contribution=reported, reason="insult", details="", by=staff)
     fresh, page = rendered(client, topic.get_absolute_url())
     assert fresh and "Injure." not in page
+
+
+@pytest.mark.django_db
+def test_an_opinion_maps_pages_are_kept_for_visitors(client):
+    """Read far more than voted on: the conversation and its results are kept whole for
+    anonymous visitors (a new computation shows within PAGE_TTL, as the page says when the
+    map was computed)."""
+    from tests.factories import ConversationFactory
+
+    conversation = ConversationFactory()
+    for url in (conversation.get_absolute_url(), f"{conversation.get_absolute_url()}resultats/"):
+        first, _page = queries_for(client, url)
+        again, _page = queries_for(client, url)
+        assert first > 0 and again == 0, url

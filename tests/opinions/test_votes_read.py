@@ -1,5 +1,6 @@
-"""The computation reads a conversation's votes: on PostgreSQL by one binary COPY, which must
-give exactly what the ORM gives, negative votes and large ids included."""
+"""The computation reads a conversation's votes: on PostgreSQL packed into one value by the
+database, which must give exactly what the ORM gives, negative votes included; and stores
+the statements' priorities."""
 
 import numpy as np
 import pytest
@@ -36,7 +37,28 @@ def test_the_votes_read_for_the_map_are_the_votes_cast():
 
     assert set(zip(voters.tolist(), read_statements.tolist(), values.tolist(), strict=True)) == cast
     assert voters.dtype == read_statements.dtype == values.dtype == np.int64
-    if connection.vendor == "postgresql":  # the COPY path: the same as the ORM's
+    if connection.vendor == "postgresql":  # the packed read: the same as the ORM's
         assert sorted(
-            zip(*(a.tolist() for a in mapping._votes_copied(conversation.pk)), strict=True)
+            zip(*(a.tolist() for a in mapping._votes_packed(conversation.pk)), strict=True)
         ) == (sorted(cast))
+
+
+def test_a_computation_stores_each_statements_priority():
+    workshop = WorkshopFactory(phase="3")
+    conversation = ConversationFactory(workshop=workshop)
+    statements = StatementFactory.create_batch(8, conversation=conversation, priority=5.0)
+    for index in range(10):
+        person = ParticipationFactory(workshop=workshop).user
+        for number, statement in enumerate(statements):
+            services.vote_cast(
+                conversation=conversation,
+                statement_id=statement.pk,
+                user=person,
+                value=[1, -1][(index + number) % 2] if number % 3 else 1,
+            )
+
+    services.map_compute(conversation_id=conversation.pk, force=True)
+
+    priorities = [s.priority for s in conversation.statements.order_by("pk")]
+    assert all(priority != 5.0 for priority in priorities)
+    assert len(set(priorities)) > 1

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ateliers.core.errors import ApplicationError
 from ateliers.core.once import submit_form_once
+from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
 
@@ -27,10 +28,12 @@ def conversation_by_pk(pk: int) -> Conversation:
         raise Http404 from None
 
 
-def _card(request, conversation: Conversation, *, swapped: bool = False) -> dict:
-    """What the voting card shows: the next statement and the person's progress."""
-    may_vote = can(request.user, "opinions.vote", conversation)
-    voter = selectors.voter_of(conversation, request.user) if may_vote else None
+def _card(request, conversation: Conversation, *, swapped: bool = False, voter=None) -> dict:
+    """What the voting card shows: the next statement and the person's progress. `voter`:
+    the person's voter, known when they have just voted (the rules then said yes)."""
+    may_vote = voter is not None or can(request.user, "opinions.vote", conversation)
+    if voter is None and may_vote:
+        voter = selectors.voter_of(conversation, request.user)
     return {
         "conversation": conversation,
         "may_vote": may_vote,
@@ -40,6 +43,7 @@ def _card(request, conversation: Conversation, *, swapped: bool = False) -> dict
     }
 
 
+@public_page
 @require_safe
 @allowed("opinions.view_conversation", load=conversation_by_pk)
 def conversation(request, conversation):
@@ -62,10 +66,10 @@ def conversation(request, conversation):
 @limit_posts("opinions-vote", limit=120)
 def vote(request, conversation):
     form = VoteForm(request.POST, conversation=conversation)
-    error = None
+    error, cast = None, None
     if form.is_valid():
         try:
-            services.vote_cast(
+            cast = services.vote_cast(
                 conversation=conversation,
                 statement_id=form.cleaned_data["statement"].pk,
                 user=request.user,
@@ -77,7 +81,9 @@ def vote(request, conversation):
         error = _("This vote could not be read: choose agree, disagree or pass.")
     if request.htmx and form.cleaned_data.get("back") != "mine":
         # htmx swaps the card for the next statement; the message goes in the card.
-        context = _card(request, conversation, swapped=True)
+        context = _card(
+            request, conversation, swapped=True, voter=cast.voter if cast is not None else None
+        )
         return render(request, "opinions/_vote_card.html", {**context, "error": error})
     if error:
         messages.error(request, error)
@@ -146,6 +152,7 @@ def my_votes(request, conversation):
     )
 
 
+@public_page
 @require_safe
 @allowed("opinions.view_conversation", load=conversation_by_pk)
 def results(request, conversation):
