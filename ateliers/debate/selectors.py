@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from ateliers.workshops.models import Workshop
 
@@ -28,8 +28,23 @@ COLUMN_LENGTH = 10
 LOG_PER_PAGE = 30
 
 
-def topics_of(workshop: Workshop) -> list[Topic]:
-    return list(Topic.objects.filter(workshop=workshop).order_by("closed_at", "created_at", "pk"))
+TOPICS_PER_PAGE = 20
+
+
+def _topics(workshop: Workshop):
+    # Open topics first (a NULL closing date sorts first on both databases: nulls_first).
+    return Topic.objects.filter(workshop=workshop).order_by(
+        F("closed_at").asc(nulls_first=True), "created_at", "pk"
+    )
+
+
+def topics_of(workshop: Workshop, *, limit: int) -> list[Topic]:
+    """The workshop's first topics, the open ones first (its page shows a few)."""
+    return list(_topics(workshop)[:limit])
+
+
+def topics_page(workshop: Workshop, *, page: str | int | None) -> Page:
+    return Paginator(_topics(workshop), TOPICS_PER_PAGE).get_page(page)
 
 
 def topic_for_page(*, pk: int) -> Topic:

@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from ateliers.debate.models import Contribution, Topic
 from ateliers.workshops.phases import PhaseKind
@@ -216,3 +217,20 @@ def test_posting_too_fast_is_refused_with_a_message(client):
     assert answers[10].status_code == 429
     assert "Too many attempts" in answers[10].content.decode()
     assert Contribution.objects.count() == 10
+
+
+def test_a_workshops_topics_open_ones_first_by_pages_and_a_few_on_its_page(client):
+    workshop = WorkshopFactory(phase=PhaseKind.DEBATE)
+    closed = TopicFactory(workshop=workshop, title="Sujet clos")
+    Topic.objects.filter(pk=closed.pk).update(closed_at=timezone.now(), conclusion="Fini.")
+    for number in range(25):
+        TopicFactory(workshop=workshop, title=f"Sujet ouvert {number:02}")
+    debate = reverse("debate:of_workshop", args=[workshop.slug])
+
+    first = client.get(debate).content.decode()
+    second = client.get(debate + "?page=2").content.decode()
+    workshop_page = client.get(workshop.get_absolute_url()).content.decode()
+
+    assert "Sujet ouvert 00" in first and "Sujet clos" not in first and "Page 1 of 2" in first
+    assert "Sujet clos" in second and second.index("Sujet ouvert 24") < second.index("Sujet clos")
+    assert workshop_page.count("Sujet ouvert") == 6 and debate in workshop_page

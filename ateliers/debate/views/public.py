@@ -81,7 +81,7 @@ def about(request, template: str, contribution: Contribution, **context):
     )
 
 
-@public_page
+@public_page(params=("page",))
 @require_safe
 def workshop_debate(request, slug: str):
     workshop = visible_workshop(request, slug)
@@ -90,7 +90,7 @@ def workshop_debate(request, slug: str):
         "debate/workshop.html",
         {
             "workshop": workshop,
-            "topics": selectors.topics_of(workshop),
+            "page_obj": selectors.topics_page(workshop, page=request.GET.get("page")),
             "can_open": can(request.user, "debate.open_topic", workshop),
             "can_moderate": can(request.user, "debate.moderate_debate", workshop),
             "nav": "workshops",
