@@ -11,7 +11,9 @@ from .services import MAX_NOTE, MAX_TEXT, MAX_TITLE
 MARKDOWN_HELP = _("You may use *italics*, **bold**, lists and [links](https://…).")
 
 
-class ContentFields(forms.Form):
+class EditForm(forms.Form):
+    """What an author writes; the draft form adds its one-time key."""
+
     title = fields.NameField(label=_("Title"), max_length=MAX_TITLE)
     text = fields.TextField(
         label=_("The recommendation"),
@@ -47,11 +49,7 @@ class ContentFields(forms.Form):
     )
 
 
-class DraftForm(SubmitOnceForm, ContentFields):
-    pass
-
-
-class EditForm(ContentFields):
+class DraftForm(SubmitOnceForm, EditForm):
     pass
 
 
