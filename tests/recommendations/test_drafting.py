@@ -213,3 +213,45 @@ def test_a_draft_workshops_recommendations_are_hidden_from_the_public(client):
     assert client.get(recommendation.get_absolute_url()).status_code == 404
     listing = reverse("recommendations:of_workshop", args=[workshop.slug])
     assert client.get(listing).status_code == 404
+
+
+def test_the_support_button_shows_only_to_who_may_support(client):
+    workshop = WorkshopFactory(phase=PhaseKind.RECOMMENDATIONS)
+    recommendation = drafted(workshop, participant_of(workshop))
+    url = recommendation.get_absolute_url()
+
+    assert "Support this recommendation" not in client.get(url).content.decode()
+    client.force_login(UserFactory())
+    assert "Support this recommendation" not in client.get(url).content.decode()
+    client.force_login(participant_of(workshop))
+    assert "Support this recommendation" in client.get(url).content.decode()
+
+
+def test_after_the_phase_it_is_read_but_no_longer_changed_nor_supported(client):
+    workshop = WorkshopFactory(phase=PhaseKind.RECOMMENDATIONS)
+    author = participant_of(workshop)
+    recommendation = drafted(workshop, author)
+    services.support_add(recommendation=recommendation, by=author)
+    later = WorkshopFactory(phase=PhaseKind.PRESENTATION)
+    type(recommendation).objects.filter(pk=recommendation.pk).update(workshop=later)
+    later.participations.create(user=author, capacity="resident")
+    client.force_login(author)
+
+    page = client.get(recommendation.get_absolute_url()).content.decode()
+    edit = client.post(reverse("recommendations:edit", args=[recommendation.pk]), CONTENT)
+    withdraw = client.post(reverse("recommendations:withdraw", args=[recommendation.pk]))
+
+    assert "Des bancs à l&#x27;ombre" in page and "Withdraw my support" not in page
+    assert edit.status_code == withdraw.status_code == 403
+    assert Support.objects.count() == 1
+
+
+def test_the_service_refuses_an_edit_by_someone_who_is_not_an_author():
+    workshop = WorkshopFactory(phase=PhaseKind.RECOMMENDATIONS)
+    recommendation = drafted(workshop, participant_of(workshop))
+
+    with pytest.raises(services.ApplicationError):
+        services.recommendation_edit(
+            recommendation=recommendation, by=participant_of(workshop), **CONTENT
+        )
+    assert RecommendationVersion.objects.count() == 1
