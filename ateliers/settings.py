@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ateliers.trainings",
     "ateliers.meetings",
     "ateliers.debate",
+    "ateliers.recommendations",
     "ateliers.opinions",
     "ateliers.site",
     "ateliers.demo",

@@ -19,6 +19,8 @@ from ateliers.opinions import services as opinion_services
 from ateliers.opinions.models import Conversation, Statement
 from ateliers.proposals import services as proposal_services
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.recommendations import services as recommendation_services
+from ateliers.recommendations.models import Recommendation
 from ateliers.trainings import services as training_services
 from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Capacity, Workshop
@@ -46,7 +48,8 @@ HOUR = datetime.timedelta(hours=1)
 
 @dataclass
 class City:
-    resident: User  # takes part in `open_workshop` and `debate_workshop`, sits in `council`
+    # takes part in `open_workshop`, `debate_workshop` and `city_workshop`, sits in `council`
+    resident: User
     president: User  # presides `council`, has not joined `open_workshop` yet
     facilitator: User  # runs `open_workshop` and `draft_workshop`
     staff: User
@@ -74,6 +77,7 @@ class City:
     hidden_contribution: Contribution  # the resident's, hidden by `staff`
     conversation: Conversation  # of `debate_workshop`, opened by staff; the resident voted
     pending_statement: Statement  # the resident's, waiting for review
+    recommendation: Recommendation  # of `city_workshop`, drafted by the resident
 
 
 def build_city() -> City:
@@ -132,6 +136,9 @@ def build_city() -> City:
         phase=PhaseKind.RECOMMENDATIONS,
     )
     city_workshop.themes.add(mobility)
+    ParticipationFactory(workshop=city_workshop, user=resident)
+    # Someone the resident can add as a co-author of the recommendation.
+    ParticipationFactory(workshop=city_workshop, user=UserFactory(display_name="Paul Cycliste"))
     upcoming_workshop = WorkshopFactory(
         title="Jardin partagé des Tilleuls", neighbourhood=gare, upcoming=True
     )
@@ -214,7 +221,16 @@ def build_city() -> City:
     pending_statement = opinion_services.statement_submit(
         conversation=conversation, by=resident, text="Un policier municipal le matin."
     )
+    recommendation = recommendation_services.recommendation_draft(
+        workshop=city_workshop,
+        by=resident,
+        title="Des arceaux devant chaque école",
+        text="Installer **dix arceaux** devant chaque école.",
+        general_interest="Les enfants vont à l'école à vélo en sécurité.",
+        cost_note="Environ 2 000 € par école.",
+    )
     return City(
+        recommendation=recommendation,
         topic=topic,
         contribution=contribution,
         hidden_contribution=hidden_contribution,

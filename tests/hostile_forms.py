@@ -27,6 +27,8 @@ from ateliers.opinions.forms import (
     VoteForm,
 )
 from ateliers.proposals.forms import ProposalForm
+from ateliers.recommendations import forms as recommendations
+from ateliers.recommendations.selectors import possible_coauthors
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import (
     AttendanceForm,
@@ -100,6 +102,21 @@ def theme(slug: str = "nature") -> int:
 
 def today() -> str:
     return timezone.localdate().isoformat()
+
+
+def recommendation_answers() -> dict:
+    return {
+        "title": "Des arceaux devant les écoles",
+        "text": "Dix arceaux par école.",
+        "general_interest": "Les enfants vont à l'école à vélo.",
+        "cost_note": "2 000 € par école.",
+        "feasibility_note": "Les services techniques les posent en un jour.",
+    }
+
+
+def coauthor_of(city: City) -> int:
+    """A participant of the recommendation's workshop who is not its author yet."""
+    return possible_coauthors(city.recommendation).values_list("pk", flat=True)[0]
 
 
 @dataclass(frozen=True)
@@ -329,6 +346,23 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
     ],
     debate.CloseForm: [FormUse("close", no_arguments, lambda city: {"conclusion": "Adopté."})],
     debate.KindFilter: [FormUse("kind filter", no_arguments, lambda city: {"sorte": "for"})],
+    recommendations.DraftForm: [
+        FormUse(
+            "recommendation",
+            no_arguments,
+            lambda city: {**recommendation_answers(), "submission_key": str(uuid.uuid4())},
+        )
+    ],
+    recommendations.EditForm: [
+        FormUse("recommendation edited", no_arguments, lambda city: recommendation_answers())
+    ],
+    recommendations.CoauthorForm: [
+        FormUse(
+            "co-author",
+            lambda city: {"choices": possible_coauthors(city.recommendation)},
+            lambda city: {"user": coauthor_of(city)},
+        )
+    ],
     ConversationForm: [FormUse("conversation", no_arguments, lambda city: conversation_answers())],
     StatementForm: [
         FormUse(

@@ -22,6 +22,7 @@ from ateliers.opinions.forms import (
     VoteForm,
 )
 from ateliers.proposals.forms import ProposalForm
+from ateliers.recommendations import forms as recommendations
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import (
     AttendanceForm,
@@ -363,6 +364,30 @@ FORM_PAGES = [
             ),
         ]
     ],
+    # Recommendations: the workshop's participants draft; authors edit and add co-authors
+    *[
+        FormPage(name, who, path, answers_of(form), fields_of(form), form=form)
+        for name, who, path, form in [
+            (
+                "recommendation-draft",
+                "resident",
+                lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/rediger/",
+                recommendations.DraftForm,
+            ),
+            (
+                "recommendation-edit",
+                "resident",
+                lambda c: f"/preconisations/{c.recommendation.pk}/modifier/",
+                recommendations.EditForm,
+            ),
+            (
+                "recommendation-coauthor",
+                "resident",
+                lambda c: f"/preconisations/{c.recommendation.pk}/co-auteurs/",
+                recommendations.CoauthorForm,
+            ),
+        ]
+    ],
     FormPage(
         "hide",
         "staff",
@@ -575,6 +600,8 @@ NO_FORM_DATA = {
     "meetings:cancel_registration",
     "site:my_calendar",
     "debate:delete",
+    "recommendations:support",
+    "recommendations:withdraw",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

@@ -279,6 +279,43 @@ PAGES = [
     Page("meeting-edit", "facilitator", lambda c: f"/reunions/{c.meeting.pk}/modifier/"),
     Page("meeting-cancel", "facilitator", lambda c: f"/reunions/{c.meeting.pk}/annuler/"),
     Page("meeting-close", "facilitator", lambda c: f"/reunions/{c.past_meeting.pk}/cloturer/"),
+    # Recommendations
+    Page("recommendations", None, lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/"),
+    Page(
+        "recommendations-for-a-participant",
+        "resident",
+        lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/",
+    ),
+    Page(
+        "recommendations-empty",
+        None,
+        lambda c: f"/preconisations/atelier/{c.debate_workshop.slug}/",
+    ),
+    Page("recommendation", None, lambda c: c.recommendation.get_absolute_url()),
+    Page(
+        "recommendation-for-its-author", "resident", lambda c: c.recommendation.get_absolute_url()
+    ),
+    Page(
+        "recommendation-draft",
+        "resident",
+        lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/rediger/",
+    ),
+    Page(
+        "recommendation-draft-errors",
+        "resident",
+        lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/rediger/",
+        lambda c: {"title": "", "text": "", "general_interest": ""},
+    ),
+    Page(
+        "recommendation-edit",
+        "resident",
+        lambda c: f"/preconisations/{c.recommendation.pk}/modifier/",
+    ),
+    Page(
+        "recommendation-coauthor",
+        "resident",
+        lambda c: f"/preconisations/{c.recommendation.pk}/co-auteurs/",
+    ),
     # The debate
     Page("workshop-page-in-debate", None, lambda c: c.debate_workshop.get_absolute_url()),
     Page("debate", None, lambda c: f"/debat/atelier/{c.debate_workshop.slug}/"),

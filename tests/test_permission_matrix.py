@@ -15,6 +15,7 @@ import rules
 import time_machine
 
 from ateliers.debate.models import Contribution
+from ateliers.recommendations.models import Recommendation, RecommendationAuthor
 from ateliers.workshops import features
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
@@ -52,6 +53,7 @@ UNTIL_THE_END = ALWAYS - {"after"}
 PREPARATION = frozenset({"before", "communication", "information"})
 UNTIL_RECOMMENDATIONS = frozenset({"communication", "information", "debate", "recommendations"})
 DEBATE = frozenset({"debate"})
+RECOMMENDATIONS = frozenset({"recommendations"})
 # What was posted in the debate is looked after from then on, after the end too.
 FROM_THE_DEBATE = frozenset({"debate", "recommendations", "presentation", "after"})
 # Who takes part in the debate and the opinion map: the workshop's participants and its team.
@@ -183,6 +185,21 @@ ON_A_WORKSHOP = {
     },
     # Asked about a contribution of the participant's that a moderator hid.
     "debate.ask_for_review": {status: {"participant": ALWAYS} for status in STATUSES},
+    # Recommendations: the participants and the team draft and support them in their phase;
+    # only their authors (the world's are the participant's) change them and add co-authors.
+    "recommendations.view_recommendation": {
+        PUBLISHED: _always(EVERYONE),
+        DRAFT: _always(WORKSHOP_MANAGERS),
+        ARCHIVED: _always(EVERYONE),
+    },
+    "recommendations.draft_recommendation": {
+        PUBLISHED: {role: RECOMMENDATIONS for role in TAKING_PART}
+    },
+    "recommendations.support_recommendation": {
+        PUBLISHED: {role: RECOMMENDATIONS for role in TAKING_PART}
+    },
+    "recommendations.change_recommendation": {PUBLISHED: {"participant": RECOMMENDATIONS}},
+    "recommendations.add_coauthor": {PUBLISHED: {"participant": RECOMMENDATIONS}},
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -205,6 +222,10 @@ OBJECT_OF = {
     "opinions.write_statement": "conversations",
     "opinions.moderate_statements": "conversations",
     "opinions.export_conversation": "conversations",
+    "recommendations.view_recommendation": "recommendations",
+    "recommendations.support_recommendation": "recommendations",
+    "recommendations.change_recommendation": "recommendations",
+    "recommendations.add_coauthor": "recommendations",
 }
 # The phase feature each phase-dependent permission follows (workshops/features.py).
 FEATURE_OF = {
@@ -223,6 +244,10 @@ FEATURE_OF = {
     "opinions.vote": "vote_on_statements",
     "opinions.write_statement": "write_statement",
     "opinions.moderate_statements": "moderate_statements",
+    "recommendations.draft_recommendation": "draft_recommendation",
+    "recommendations.support_recommendation": "support_recommendation",
+    "recommendations.change_recommendation": "draft_recommendation",
+    "recommendations.add_coauthor": "draft_recommendation",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
@@ -264,6 +289,7 @@ OUR_APPS = (
     "meetings.",
     "opinions.",
     "debate.",
+    "recommendations.",
     "site.",
 )
 
@@ -279,6 +305,14 @@ def _workshop(status):
         starts_at=START, ends_at=START + PHASE_LENGTH * 5
     )
     return Workshop.objects.prefetch_related("phases", "facilitators").get(pk=workshop.pk)
+
+
+def _recommendation(workshop, author):
+    recommendation = Recommendation.objects.create(
+        workshop=workshop, title="Des bancs", text="Sous les platanes.", general_interest="Tous."
+    )
+    RecommendationAuthor.objects.create(recommendation=recommendation, user=author)
+    return recommendation
 
 
 @pytest.fixture
@@ -311,7 +345,9 @@ def world():
         )
         for status, topic in topics.items()
     }
+    recommendations = {status: _recommendation(w, author) for status, w in workshops.items()}
     return {
+        "recommendations": recommendations,
         "topics": topics,
         "contributions": contributions,
         "hidden_contributions": hidden_contributions,

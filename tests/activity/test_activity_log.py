@@ -348,6 +348,17 @@ FRENCH_SENTENCES = {
     "debate.deleted": "Bruno Animateur a supprimé une contribution à « Stationnement ».",
     "debate.reported": "Bruno Animateur a signalé une contribution.",
     "debate.review_asked": "Bruno Animateur a demandé le réexamen d'une contribution masquée.",
+    # The recommendations' sentences are translated at merge (ateliers/locale/fr): until then
+    # these five fail, and say what the French should read.
+    "recommendations.drafted": "Bruno Animateur a rédigé la préconisation « Stationnement ».",
+    "recommendations.edited": "Bruno Animateur a modifié la préconisation « Stationnement ».",
+    "recommendations.coauthor_added": (
+        "Bruno Animateur a ajouté un coauteur à la préconisation « Stationnement »."
+    ),
+    "recommendations.supported": "Bruno Animateur a soutenu la préconisation « Stationnement ».",
+    "recommendations.support_withdrawn": (
+        "Bruno Animateur a retiré son soutien à « Stationnement »."
+    ),
     "meeting.registered": "Bruno Animateur s'est inscrit·e à la réunion « Visite du site ».",
     "meeting.waitlisted": (
         "Bruno Animateur s'est mis·e en liste d'attente de la réunion « Visite du site »."

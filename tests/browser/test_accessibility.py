@@ -19,6 +19,7 @@ from ateliers.meetings import services as meeting_services
 from ateliers.meetings.models import AgendaItem
 from ateliers.opinions import services as opinion_services
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.recommendations import services as recommendation_services
 from ateliers.trainings import services as training_services
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
@@ -61,6 +62,7 @@ class Demo:
     contribution: object
     hidden_contribution: object
     conversation: object
+    recommendation: object  # of the city workshop, in its recommendations phase
 
 
 def _debate(workshop, *, resident, elected, staff):
@@ -145,12 +147,13 @@ def demo(transactional_db) -> Demo:
         phase=PhaseKind.DEBATE,
     )
     debate_workshop.themes.add(mobility)
-    WorkshopFactory(
+    city_workshop = WorkshopFactory(
         title="Plan vélo de la ville",
         kind=Workshop.Kind.CITY,
         neighbourhood=None,
         phase=PhaseKind.RECOMMENDATIONS,
-    ).themes.add(mobility)
+    )
+    city_workshop.themes.add(mobility)
     WorkshopFactory(title="Jardin partagé des Tilleuls", neighbourhood=gare, upcoming=True)
     WorkshopFactory(title="Éclairage du parc", neighbourhood=centre, finished=True)
     draft_workshop = WorkshopFactory(
@@ -160,8 +163,19 @@ def demo(transactional_db) -> Demo:
         (resident, open_workshop, "resident"),
         (elected, open_workshop, "elected"),
         (resident, debate_workshop, "resident"),
+        (resident, city_workshop, "resident"),
+        (elected, city_workshop, "elected"),
     ]:
         ParticipationFactory(user=person, workshop=workshop, capacity=capacity)
+    recommendation = recommendation_services.recommendation_draft(
+        workshop=city_workshop,
+        by=resident,
+        title="Des arceaux devant chaque école",
+        text="Installer **dix arceaux** devant chaque école.",
+        general_interest="Les enfants vont à l'école à vélo en sécurité.",
+        cost_note="Environ 2 000 € par école.",
+    )
+    recommendation_services.support_add(recommendation=recommendation, by=elected)
 
     council = CouncilFactory(
         name="Conseil de quartier du Centre", slug="cq-centre", neighbourhood=centre
@@ -232,6 +246,7 @@ def demo(transactional_db) -> Demo:
         contribution,
         hidden,
         opinion_map(debate_workshop, staff, resident),
+        recommendation,
     )
 
 
@@ -243,6 +258,37 @@ PAGES = [
     ("workshop-detail", None, lambda d: d.open_workshop.get_absolute_url(), 200),
     ("workshop-detail-resident", "resident", lambda d: d.open_workshop.get_absolute_url(), 200),
     ("workshop-detail-debate", "resident", lambda d: d.debate_workshop.get_absolute_url(), 200),
+    (
+        "workshop-detail-recommendations",
+        "resident",
+        lambda d: d.recommendation.workshop.get_absolute_url(),
+        200,
+    ),
+    (
+        "recommendations",
+        None,
+        lambda d: f"/preconisations/atelier/{d.recommendation.workshop.slug}/",
+        200,
+    ),
+    ("recommendation", "resident", lambda d: d.recommendation.get_absolute_url(), 200),
+    (
+        "recommendation-draft",
+        "resident",
+        lambda d: f"/preconisations/atelier/{d.recommendation.workshop.slug}/rediger/",
+        200,
+    ),
+    (
+        "recommendation-edit",
+        "resident",
+        lambda d: f"/preconisations/{d.recommendation.pk}/modifier/",
+        200,
+    ),
+    (
+        "recommendation-coauthor",
+        "resident",
+        lambda d: f"/preconisations/{d.recommendation.pk}/co-auteurs/",
+        200,
+    ),
     ("workshop-join", "staff", lambda d: f"/ateliers/{d.open_workshop.slug}/participer/", 200),
     ("workshop-leave", "resident", lambda d: f"/ateliers/{d.open_workshop.slug}/quitter/", 200),
     ("my-workshops", "resident", lambda d: "/ateliers/mes-ateliers/", 200),

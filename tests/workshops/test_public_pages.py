@@ -413,9 +413,9 @@ def test_detail_query_budget_for_a_visitor(client, django_assert_num_queries):
     # 4 its facilitators, 5 its sponsors, 6 the counts by capacity, 7 the latest public
     # actions of its history (with who did them), 8 its first documents (with their
     # current versions), 9 the trainings it recommends (with their next session), 10 and 11
-    # its coming and past meetings, 12 its debate topics, 13 the conversations of its opinion
-    # map.
-    with django_assert_num_queries(13):
+    # its coming and past meetings, 12 its debate topics, 13 its recommendations, 14 the
+    # conversations of its opinion map.
+    with django_assert_num_queries(14):
         client.get(detail_url(workshop))
 
 
@@ -428,8 +428,9 @@ def test_detail_query_budget_for_a_participant(client, resident, django_assert_n
     # comes from the cache), 7 my participation (the panel: whether I may leave is read from
     # the phases), 8 the counts by capacity, 9 the history, 10 the documents, 11 the
     # recommended trainings, 12 and 13 the coming and past meetings, 14 the debate topics, 15
-    # the conversations of its opinion map. No permission table is read.
-    with django_assert_num_queries(15):
+    # its recommendations, 16 the conversations of its opinion map. No permission table is
+    # read.
+    with django_assert_num_queries(16):
         client.get(detail_url(workshop))
 
 

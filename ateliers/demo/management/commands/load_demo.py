@@ -28,6 +28,7 @@ BUILDERS = [
     "ateliers.trainings.demo",
     "ateliers.meetings.demo",
     "ateliers.debate.demo",
+    "ateliers.recommendations.demo",
     "ateliers.opinions.demo",
 ]
 

@@ -1,0 +1,40 @@
+"""What the recommendations' services log. A drafted recommendation is public; its edits,
+co-authors and supports are in the team's log only (they show on its page)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ateliers.activity import verbs
+
+
+def register() -> None:
+    verbs.register(
+        "recommendations.drafted",
+        _("%(actor)s drafted the recommendation “%(title)s”."),
+        label=_("Recommendation drafted"),
+        public=True,
+    )
+    # An edit changes what its page shows: the cached pages go stale at once.
+    verbs.register(
+        "recommendations.edited",
+        _("%(actor)s edited the recommendation “%(title)s”."),
+        label=_("Recommendation edited"),
+    )
+    # Co-authors and supports are many and show on the recommendation's page.
+    for verb, sentence, label in (
+        (
+            "recommendations.coauthor_added",
+            _("%(actor)s added a co-author to the recommendation “%(title)s”."),
+            _("Co-author added"),
+        ),
+        (
+            "recommendations.supported",
+            _("%(actor)s supported the recommendation “%(title)s”."),
+            _("Recommendation supported"),
+        ),
+        (
+            "recommendations.support_withdrawn",
+            _("%(actor)s withdrew their support for “%(title)s”."),
+            _("Support withdrawn"),
+        ),
+    ):
+        verbs.register(verb, sentence, label=label, stales_pages=False)

@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RecommendationsConfig(AppConfig):
+    name = "ateliers.recommendations"
+    label = "recommendations"
+    verbose_name = _("Recommendations")
+
+    def ready(self) -> None:
+        from ateliers.workshops import features
+        from ateliers.workshops.phases import PhaseKind
+
+        from . import activity, sections
+
+        features.register(
+            "draft_recommendation",
+            phases={PhaseKind.RECOMMENDATIONS},
+            label=_("draft a recommendation"),
+        )
+        features.register(
+            "support_recommendation",
+            phases={PhaseKind.RECOMMENDATIONS},
+            label=_("support a recommendation"),
+        )
+        activity.register()
+        sections.register()

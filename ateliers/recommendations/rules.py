@@ -1,0 +1,62 @@
+"""Who may do what with a workshop's recommendations. Its participants and its team draft and
+support them while the recommendations phase runs on a published workshop; authors (and only
+they) change them and add co-authors then; whoever may see the workshop reads them."""
+
+import rules
+
+from ateliers.workshops.rules import (
+    can_manage_workshop,
+    is_archived,
+    is_participant,
+    is_published,
+    phase_allows,
+)
+
+takes_part = is_participant | can_manage_workshop
+
+
+def _about_workshop(predicate, name: str):
+    """`predicate` of the workshop, asked about one of its recommendations."""
+
+    @rules.predicate(name=name)
+    def asked(user, target) -> bool:
+        if target is None:
+            return False
+        return predicate.test(user, getattr(target, "workshop", target))
+
+    return asked
+
+
+@rules.predicate
+def is_author(user, recommendation) -> bool:
+    if recommendation is None or not user.is_authenticated:
+        return False
+    # Reads the prefetch of the recommendation's page when there is one.
+    return any(author.user_id == user.pk for author in recommendation.authors.all())
+
+
+@rules.predicate
+def is_draft(user, recommendation) -> bool:
+    return recommendation is not None and recommendation.status == recommendation.Status.DRAFT
+
+
+may_draft = takes_part & is_published & phase_allows("draft_recommendation")
+may_support = takes_part & is_published & phase_allows("support_recommendation")
+
+rules.add_perm(
+    "recommendations.view_recommendation",
+    _about_workshop(is_published | is_archived | can_manage_workshop, "recommendation_visible"),
+)
+rules.add_perm("recommendations.draft_recommendation", may_draft)
+rules.add_perm(
+    "recommendations.change_recommendation",
+    is_author & is_draft & _about_workshop(may_draft, "recommendation_may_edit"),
+)
+rules.add_perm(
+    "recommendations.add_coauthor",
+    is_author & is_draft & _about_workshop(may_draft, "recommendation_may_add_coauthor"),
+)
+rules.add_perm(
+    "recommendations.support_recommendation",
+    _about_workshop(may_support, "recommendation_may_support"),
+)
