@@ -147,6 +147,7 @@ from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 from ateliers.debate.models import Contribution, Topic
 from ateliers.opinions.models import Conversation
+from ateliers.recommendations.models import Recommendation
 from django.db.models import Count
 store = import_module(settings.SESSION_ENGINE).SessionStore
 now = timezone.now()
@@ -212,6 +213,11 @@ print(json.dumps({{
     "conversations": list(Conversation.objects.filter(workshop__in=running)
         .values_list("pk", flat=True)[:200]),
     "voters": voters,
+    "recommending": Workshop.objects.annotate(n=Count("recommendations")).order_by("-n", "pk")
+        .first().slug,
+    "recommendations": list(Recommendation.objects.filter(workshop__in=running)
+        .values_list("pk", flat=True)[:200]) or list(Recommendation.objects
+        .values_list("pk", flat=True)[:200]),
 }}))
 """
     output = run([PYTHON, "-c", script], env, capture_output=True, text=True).stdout

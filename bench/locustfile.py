@@ -118,6 +118,14 @@ PAGES = {
         False,
         lambda: f"/carte-des-avis/{random.choice(TARGETS['conversations'])}/resultats/",
     ),
+    "a workshop's recommendations, 50": (
+        False,
+        lambda: f"/preconisations/atelier/{TARGETS['recommending']}/",
+    ),
+    "recommendation page": (
+        False,
+        lambda: f"/preconisations/{random.choice(TARGETS['recommendations'])}/",
+    ),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -370,6 +378,14 @@ else:
         @task(1)
         def largest_results(self):
             self.ask("opinion map results, 10,000 voters")
+
+        @task(1)
+        def recommendations(self):
+            self.ask("a workshop's recommendations, 50")
+
+        @task(2)
+        def recommendation(self):
+            self.ask("recommendation page")
 
         @task(1)
         def training_page(self):

@@ -30,6 +30,7 @@ def main() -> None:
     from ateliers.documents.models import Document
     from ateliers.meetings.models import Meeting
     from ateliers.opinions.models import Conversation
+    from ateliers.recommendations.models import Recommendation
     from ateliers.trainings.models import TrainingSession
     from ateliers.workshops.models import Workshop
 
@@ -48,6 +49,8 @@ def main() -> None:
     )
     topic = Topic.objects.order_by("-for_count", "-against_count", "pk").first()
     conversation = Conversation.objects.annotate(n=Count("voters")).order_by("-n", "pk").first()
+    recommending = Workshop.objects.annotate(n=Count("recommendations")).order_by("-n", "pk")[0]
+    recommendation = Recommendation.objects.filter(workshop=recommending).order_by("pk").first()
     pages = {
         "home": "/",
         "workshop list": "/ateliers/",
@@ -70,6 +73,8 @@ def main() -> None:
         "moderation log": f"/debat/atelier/{topic.workshop.slug}/moderation/",
         "opinion map, largest": conversation.get_absolute_url(),
         "opinion map results, largest": f"{conversation.get_absolute_url()}resultats/",
+        "a workshop's recommendations, 50": f"/preconisations/atelier/{recommending.slug}/",
+        "recommendation page": f"/preconisations/{recommendation.pk}/",
     }
     logged_in = {
         "home, logged in": "/",

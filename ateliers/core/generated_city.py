@@ -53,6 +53,11 @@ class Scale:
     largest_conversation_statements: int
     largest_conversation_votes: int
     conversation_votes: int
+    # Recommendations drafted in the workshops whose fourth phase has begun, the largest
+    # workshop's share of them, and their supports.
+    recommendations: int
+    largest_workshop_recommendations: int
+    recommendation_supports: int
 
 
 SCALES = {
@@ -83,6 +88,9 @@ SCALES = {
         largest_conversation_statements=60,
         largest_conversation_votes=6_000,
         conversation_votes=6_000,
+        recommendations=300,
+        largest_workshop_recommendations=50,
+        recommendation_supports=3_000,
     ),
     "city": Scale(
         name="city",
@@ -111,6 +119,9 @@ SCALES = {
         largest_conversation_statements=1_000,
         largest_conversation_votes=2_000_000,
         conversation_votes=300_000,
+        recommendations=10_000,
+        largest_workshop_recommendations=50,
+        recommendation_supports=150_000,
     ),
     "metropolis": Scale(
         name="metropolis",
@@ -139,6 +150,9 @@ SCALES = {
         largest_conversation_statements=2_000,
         largest_conversation_votes=5_000_000,
         conversation_votes=1_500_000,
+        recommendations=50_000,
+        largest_workshop_recommendations=50,
+        recommendation_supports=800_000,
     ),
 }
 

@@ -348,8 +348,7 @@ FRENCH_SENTENCES = {
     "debate.deleted": "Bruno Animateur a supprimé une contribution à « Stationnement ».",
     "debate.reported": "Bruno Animateur a signalé une contribution.",
     "debate.review_asked": "Bruno Animateur a demandé le réexamen d'une contribution masquée.",
-    # The recommendations' sentences are translated at merge (ateliers/locale/fr): until then
-    # these five fail, and say what the French should read.
+    # Recommendations
     "recommendations.drafted": "Bruno Animateur a rédigé la préconisation « Stationnement ».",
     "recommendations.edited": "Bruno Animateur a modifié la préconisation « Stationnement ».",
     "recommendations.coauthor_added": (

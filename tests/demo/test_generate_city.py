@@ -18,6 +18,7 @@ from ateliers.debate.models import Contribution, Topic
 from ateliers.documents.models import Document
 from ateliers.meetings.models import Meeting, MeetingRegistration
 from ateliers.opinions.models import Conversation, MapSnapshot, Statement, Vote
+from ateliers.recommendations.models import Recommendation, Support
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.trainings.models import SessionRegistration, TrainingSession
 from ateliers.workshops.models import Participation, Workshop
@@ -66,6 +67,7 @@ def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress():
     assert MeetingRegistration.objects.count() == SMALL.meeting_registrations
     assert Topic.objects.count() == SMALL.debate_topics
     assert Contribution.objects.count() == SMALL.debate_contributions
+    assert Recommendation.objects.count() == SMALL.recommendations
     assert "participations: 1,200 done" in printed
 
 
@@ -172,6 +174,23 @@ def test_the_city_is_consistent_as_the_services_would_leave_it():
     largest = Conversation.objects.annotate(n=Count("voters")).order_by("-n").first()
     assert largest.n == SMALL.largest_conversation_voters
     assert MapSnapshot.objects.filter(conversation=largest).get().n_groups >= 2
+    # Recommendations: supports counted as the services count them, from participants of
+    # the workshop, as are the authors; a version per edit.
+    for recommendation in Recommendation.objects.annotate(
+        rows=Count("supports", distinct=True), versions_kept=Count("versions", distinct=True)
+    ):
+        assert recommendation.support_count == recommendation.rows
+        assert recommendation.version == recommendation.versions_kept
+    assert not Support.objects.exclude(
+        user__participations__workshop=F("recommendation__workshop")
+    ).exists()
+    assert (
+        Recommendation.objects.values("workshop")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()["n"]
+        == SMALL.largest_workshop_recommendations
+    )
     # Every generated account can log in (verified address, the printed password).
     assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import act_on_form
 from ateliers.core.once import submit_form_once
+from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
 from ateliers.workshops import selectors as workshops
@@ -56,6 +57,7 @@ def _about(request, template: str, recommendation: Recommendation, **context):
     )
 
 
+@public_page(params=("page",))
 @require_safe
 def workshop_recommendations(request, slug: str):
     workshop = _visible_workshop(request, slug)
@@ -71,6 +73,7 @@ def workshop_recommendations(request, slug: str):
     )
 
 
+@public_page
 @require_safe
 def recommendation_detail(request, pk: int):
     recommendation = recommendation_by_pk(pk)

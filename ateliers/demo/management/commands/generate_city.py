@@ -26,6 +26,7 @@ GENERATORS = [
     "ateliers.meetings.generate",
     "ateliers.debate.generate",
     "ateliers.opinions.generate",
+    "ateliers.recommendations.generate",
 ]
 
 
