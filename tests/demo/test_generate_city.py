@@ -18,8 +18,8 @@ from ateliers.debate.models import Contribution, Topic
 from ateliers.documents.models import Document
 from ateliers.meetings.models import Meeting, MeetingRegistration
 from ateliers.opinions.models import Conversation, MapSnapshot, Statement, Vote
-from ateliers.recommendations.models import Recommendation, Support
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.recommendations.models import Recommendation, Support
 from ateliers.trainings.models import SessionRegistration, TrainingSession
 from ateliers.workshops.models import Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
