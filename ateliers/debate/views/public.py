@@ -16,7 +16,7 @@ from ateliers.core.once import submit_form_once
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
-from ateliers.workshops import selectors as workshops
+from ateliers.workshops.views.loaders import visible_workshop
 
 from .. import selectors, services
 from ..forms import (
@@ -56,13 +56,6 @@ def _visible_contribution(request, pk: int) -> Contribution:
     if not can(request.user, "debate.view_topic", contribution.topic):
         raise Http404
     return contribution
-
-
-def visible_workshop(request, slug: str):
-    workshop = workshops.workshop_for_page(slug=slug)
-    if workshop is None or not can(request.user, "workshops.view_workshop", workshop):
-        raise Http404
-    return workshop
 
 
 def about(request, template: str, contribution: Contribution, **context):

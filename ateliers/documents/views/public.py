@@ -10,10 +10,10 @@ from django.views.decorators.http import require_safe
 from ateliers.core.page_cache import TIMELESS_PAGE_TTL, public_page
 from ateliers.core.permissions import can
 from ateliers.councils.views.manage import council_by_slug
+from ateliers.workshops.views.loaders import visible_workshop
 
 from .. import selectors
 from ..models import Document, DocumentVersion
-from .owners import visible_workshop
 
 
 def _visible_document(request, pk: int) -> Document:

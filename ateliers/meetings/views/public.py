@@ -17,7 +17,7 @@ from ateliers.core.permissions import can
 from ateliers.core.ratelimit import limit_posts
 from ateliers.core.waitlist import AlreadyRegistered, RegistrationStatus
 from ateliers.councils.models import Council
-from ateliers.workshops import selectors as workshops
+from ateliers.workshops.views.loaders import visible_workshop
 
 from .. import selectors, services
 from ..events import as_event
@@ -150,10 +150,7 @@ def _owner_meetings(request, owner, *, nav: str):
 @public_page(params={"page"})
 @require_safe
 def workshop_meetings(request, slug: str):
-    workshop = workshops.workshop_for_page(slug=slug)
-    if workshop is None or not can(request.user, "workshops.view_workshop", workshop):
-        raise Http404
-    return _owner_meetings(request, workshop, nav="workshops")
+    return _owner_meetings(request, visible_workshop(request, slug), nav="workshops")
 
 
 @public_page(params={"page"})

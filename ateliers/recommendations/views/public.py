@@ -13,8 +13,7 @@ from ateliers.core.once import submit_form_once
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
-from ateliers.workshops import selectors as workshops
-from ateliers.workshops.models import Workshop
+from ateliers.workshops.views.loaders import visible_workshop, workshop_by_slug
 
 from .. import selectors, services
 from ..forms import CoauthorForm, DraftForm, EditForm
@@ -28,20 +27,6 @@ def recommendation_by_pk(pk: int) -> Recommendation:
         return selectors.recommendation_for_page(pk=pk)
     except Recommendation.DoesNotExist:
         raise Http404 from None
-
-
-def workshop_by_slug(slug: str) -> Workshop:
-    workshop = workshops.workshop_for_page(slug=slug)
-    if workshop is None:
-        raise Http404
-    return workshop
-
-
-def _visible_workshop(request, slug: str) -> Workshop:
-    workshop = workshop_by_slug(slug)
-    if not can(request.user, "workshops.view_workshop", workshop):
-        raise Http404
-    return workshop
 
 
 def _about(request, template: str, recommendation: Recommendation, **context):
@@ -60,7 +45,7 @@ def _about(request, template: str, recommendation: Recommendation, **context):
 @public_page(params=("page",))
 @require_safe
 def workshop_recommendations(request, slug: str):
-    workshop = _visible_workshop(request, slug)
+    workshop = visible_workshop(request, slug)
     return render(
         request,
         "recommendations/workshop.html",
