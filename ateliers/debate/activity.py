@@ -38,6 +38,14 @@ def register() -> None:
         label=_("Contribution restored by moderation"),
         public=True,
     )
+    verbs.register(
+        "debate.auto_hidden",
+        _(
+            "A contribution to “%(title)s” was hidden after several reports, until a moderator "
+            "decides."
+        ),
+        label=_("Contribution hidden after reports"),
+    )
     # A withdrawn text must leave the cached pages at once.
     verbs.register(
         "debate.deleted",

@@ -15,7 +15,6 @@ from ateliers.activity.services import record
 from ateliers.core.errors import ApplicationError, Collected, InvalidInput, StateChanged
 from ateliers.core.models import User
 from ateliers.core.names import clean_name
-from ateliers.core.page_cache import content_changed
 from ateliers.core.texts import clean_text
 from ateliers.workshops.models import Workshop
 
@@ -299,13 +298,19 @@ def contribution_report(
         report_count__gte=reports_to_hide(),
     ).update(moderation=Moderation.AWAITING)
     if hidden:
-        content_changed()  # hidden now, also on the pages kept for visitors
         add_to_counts(contribution.topic_id, contribution, -1)
         ModerationEntry.objects.create(
             workshop_id=contribution.topic.workshop_id,
             contribution=contribution,
             decision=Decision.AUTO_HIDDEN,
             decided_at=timezone.now(),
+        )
+        # Logged without the reporter, and, like every decision, out of the kept pages.
+        record(
+            actor=None,
+            verb="debate.auto_hidden",
+            target=contribution.topic.workshop,
+            data={"title": contribution.topic.title},
         )
     # Who reported is the moderators' business only.
     record(actor=by, verb="debate.reported", target=contribution.topic, data={})

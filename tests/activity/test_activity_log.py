@@ -347,6 +347,10 @@ FRENCH_SENTENCES = {
     "debate.replied": "Bruno Animateur a répondu dans « Stationnement ».",
     "debate.deleted": "Bruno Animateur a supprimé une contribution à « Stationnement ».",
     "debate.reported": "Bruno Animateur a signalé une contribution.",
+    "debate.auto_hidden": (
+        "Une contribution à « Stationnement » a été masquée après plusieurs signalements, "
+        "en attendant la décision d'un modérateur."
+    ),
     "debate.review_asked": "Bruno Animateur a demandé le réexamen d'une contribution masquée.",
     # Recommendations
     "recommendations.drafted": "Bruno Animateur a rédigé la préconisation « Stationnement ».",
