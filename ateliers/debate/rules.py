@@ -10,27 +10,20 @@ from ateliers.core.rules import is_logged_in
 from ateliers.workshops.rules import (
     can_manage_workshop,
     is_archived,
-    is_participant,
     is_published,
+    of_its_workshop,
     phase_allows,
+    takes_part,
 )
 
 from .models import Moderation
 
-takes_part = is_participant | can_manage_workshop
-
 
 def _about_workshop(predicate, name: str):
     """`predicate` of the workshop, asked about one of its topics or contributions."""
-
-    @rules.predicate(name=name)
-    def asked(user, target) -> bool:
-        if target is None:
-            return False
-        topic = getattr(target, "topic", target)
-        return predicate.test(user, topic.workshop)
-
-    return asked
+    return of_its_workshop(
+        predicate, name, workshop_of=lambda target: getattr(target, "topic", target).workshop
+    )
 
 
 @rules.predicate
@@ -77,8 +70,8 @@ can_view_workshop = _about_workshop(
 )
 can_open_topic = can_manage_workshop & is_published & phase_allows("open_topic")
 can_moderate = can_manage_workshop & is_published & phase_allows("moderate")
-can_post = _about_workshop(takes_part & is_published & phase_allows("post"), "debate_may_post")
-can_reply = _about_workshop(takes_part & is_published & phase_allows("reply"), "debate_may_reply")
+can_post = _about_workshop(is_published & phase_allows("post") & takes_part, "debate_may_post")
+can_reply = _about_workshop(is_published & phase_allows("reply") & takes_part, "debate_may_reply")
 
 rules.add_perm("debate.view_topic", can_view_workshop)
 rules.add_perm("debate.open_topic", can_open_topic)

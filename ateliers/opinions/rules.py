@@ -10,26 +10,12 @@ from ateliers.core.rules import is_city_team
 from ateliers.workshops.rules import (
     can_manage_workshop,
     is_archived,
-    is_participant,
     is_published,
+    of_its_workshop,
     phase_allows,
+    takes_part,
 )
 
-
-def of_its_workshop(predicate, name: str):
-    """A predicate on a conversation: `predicate` asked about its workshop."""
-
-    @rules.predicate(name=name)
-    def on_conversation(user, conversation) -> bool:
-        if conversation is None:
-            return False
-        return predicate.test(user, conversation.workshop)
-
-    return on_conversation
-
-
-# The cheap tests first: is_participant reads the database.
-takes_part = can_manage_workshop | is_participant
 can_open = can_manage_workshop & ~is_archived & phase_allows("open_conversation")
 can_write = is_published & phase_allows("write_statement") & takes_part
 can_vote = is_published & phase_allows("vote_on_statements") & takes_part

@@ -7,24 +7,18 @@ import rules
 from ateliers.workshops.rules import (
     can_manage_workshop,
     is_archived,
-    is_participant,
     is_published,
+    of_its_workshop,
     phase_allows,
+    takes_part,
 )
-
-takes_part = is_participant | can_manage_workshop
 
 
 def _about_workshop(predicate, name: str):
-    """`predicate` of the workshop, asked about one of its recommendations."""
-
-    @rules.predicate(name=name)
-    def asked(user, target) -> bool:
-        if target is None:
-            return False
-        return predicate.test(user, getattr(target, "workshop", target))
-
-    return asked
+    """`predicate` of the workshop, asked about one of its recommendations (or the workshop)."""
+    return of_its_workshop(
+        predicate, name, workshop_of=lambda target: getattr(target, "workshop", target)
+    )
 
 
 @rules.predicate
@@ -40,8 +34,8 @@ def is_draft(user, recommendation) -> bool:
     return recommendation is not None and recommendation.status == recommendation.Status.DRAFT
 
 
-may_draft = takes_part & is_published & phase_allows("draft_recommendation")
-may_support = takes_part & is_published & phase_allows("support_recommendation")
+may_draft = is_published & phase_allows("draft_recommendation") & takes_part
+may_support = is_published & phase_allows("support_recommendation") & takes_part
 
 rules.add_perm(
     "recommendations.view_recommendation",

@@ -75,6 +75,24 @@ def leaving_open(user, workshop) -> bool:
 
 can_manage_workshop = is_workshop_facilitator | is_city_team
 
+
+def of_its_workshop(predicate, name: str, *, workshop_of=lambda target: target.workshop):
+    """`predicate` of a workshop, asked about something of the workshop's (a conversation, a
+    recommendation, a debate topic…): `workshop_of` finds the workshop."""
+
+    @rules.predicate(name=name)
+    def asked(user, target) -> bool:
+        if target is None:
+            return False
+        return predicate.test(user, workshop_of(target))
+
+    return asked
+
+
+# Who takes part in a workshop's debate, opinion map and recommendations: its participants
+# and its team (the cheap tests first: is_participant reads the database).
+takes_part = can_manage_workshop | is_participant
+
 rules.add_perm("workshops.add_workshop", is_facilitator | is_city_team)
 rules.add_perm("workshops.view_workshop", is_published | is_archived | can_manage_workshop)
 # Managing covers the management pages; what each action then allows depends on the state.
