@@ -51,6 +51,15 @@ def _focus_lands_on(page, element_id: str, seconds: float = 10) -> bool:
     return False
 
 
+def _htmx_at_rest(page) -> None:
+    """Wait until htmx has loaded and has no request, swap or settle under way: a button of a
+    card that htmx has not yet taken over would submit its form as a plain page load."""
+    page.wait_for_function(
+        "() => window.htmx !== undefined && !document.querySelector("
+        "'.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    )
+
+
 def test_ten_statements_voted_with_the_keyboard_only(make_page, conversation):
     conversation, people = conversation
     page = make_page(language="en")
@@ -59,12 +68,14 @@ def test_ten_statements_voted_with_the_keyboard_only(make_page, conversation):
     votes = ["Agree", "Disagree", "Pass"]
     for number in range(10):
         statement = page.locator("#vote-statement").inner_text()
+        _htmx_at_rest(page)
         tab_to(page, f"^{votes[number % 3]}$")
         page.keyboard.press("Enter")
         # The next statement arrives in place and takes the focus, so that it is read out.
         expect(page.locator("#vote-statement")).not_to_have_text(statement)
         # (activeElement, not to_be_focused: under load the headless window itself may be
         # reported inactive, while the focus inside the page is what a reader follows.)
+        assert page.url.endswith(conversation.get_absolute_url()), "the vote loaded a page"
         assert _focus_lands_on(page, "vote-statement")
         if number < 9:
             expect(page.locator("#vote-progress")).to_contain_text(f"voted on {number + 1} of 10")
