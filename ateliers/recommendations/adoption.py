@@ -348,6 +348,9 @@ def adoption_settle(adoption: Adoption) -> bool:
     being counted at that moment holds the row: the UPDATE then reads its tally."""
     if adoption.method != Method.ONLINE_VOTE or adoption.result != Result.PENDING:
         return False
+    # Not closed yet by this server's clock: no write attempted (the database decides below).
+    if adoption.vote_closes_at is not None and adoption.vote_closes_at > timezone.now():
+        return False
     with transaction.atomic():
         settled = Adoption.objects.filter(
             pk=adoption.pk, result=Result.PENDING, vote_closes_at__lte=Now()
