@@ -406,7 +406,7 @@ def validate_dissent(*, text: str, held_by: str = "") -> tuple[str, str]:
                 % {"most": f"{MAX_DISSENT:,}", "count": f"{len(cleaned):,}"},
             )
     try:
-        holder = clean_name(held_by or "", field="held_by").strip()
+        holder = clean_name(held_by, field="held_by").strip() if (held_by or "").strip() else ""
     except InvalidInput as error:
         errors.add("held_by", error.messages[0])
         holder = ""

@@ -23,6 +23,11 @@ from ..adoption_forms import ConfirmForm, DissentForm, RecordForm, VoteForm
 from ..models import Adoption, Amendment, Recommendation
 
 
+def _posted(request):
+    """The answers of a POST, even an empty one (a confirmation box left unticked)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _page_of(workshop) -> str:
     return reverse("recommendations:adoption", args=[workshop.slug])
 
@@ -59,7 +64,7 @@ def adoption_page(request, slug: str):
 @allowed("recommendations.open_adoption", load=workshop_by_slug)
 @limit_posts("recommendation-adoption", limit=10)
 def adoption_open(request, workshop):
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.adoption_open(workshop=workshop, by=request.user)
@@ -109,7 +114,7 @@ def _load_amendment(pk: int) -> Amendment:
 def _record(request, recommendation: Recommendation, amendment: Amendment | None):
     workshop = recommendation.workshop
     form = RecordForm(
-        request.POST or None,
+        _posted(request),
         meetings=Meeting.objects.filter(workshop=workshop).order_by("starts_at", "pk"),
     )
     if request.method == "POST" and form.is_valid():
@@ -193,7 +198,7 @@ def vote(request, adoption):
 @limit_posts("recommendation-adoption", limit=20)
 def dissent(request, adoption):
     workshop = adoption.recommendation.workshop
-    form = DissentForm(request.POST or None)
+    form = DissentForm(_posted(request))
     if request.method == "POST" and form.is_valid():
 
         def save() -> str:
