@@ -19,8 +19,9 @@ from ateliers.opinions import services as opinion_services
 from ateliers.opinions.models import Conversation, Statement
 from ateliers.proposals import services as proposal_services
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.recommendations import adoption as adoption_services
 from ateliers.recommendations import services as recommendation_services
-from ateliers.recommendations.models import Recommendation
+from ateliers.recommendations.models import Adoption, Amendment, Recommendation
 from ateliers.trainings import services as training_services
 from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Capacity, Workshop
@@ -78,6 +79,58 @@ class City:
     conversation: Conversation  # of `debate_workshop`, opened by staff; the resident voted
     pending_statement: Statement  # the resident's, waiting for review
     recommendation: Recommendation  # of `city_workshop`, drafted by the resident
+    # The adoption (recommendations/adoption.py): a workshop in its recommendations phase
+    # whose adoption is open, the resident taking part, with a recommendation to decide, an
+    # amendment put to the vote, a decided adoption and an online vote open now.
+    adoption_workshop: Workshop | None = None
+    submitted: Recommendation | None = None
+    amendment_to_vote: Amendment | None = None
+    decided: Adoption | None = None
+    online_vote: Adoption | None = None
+
+
+def _adoption(*, resident, staff) -> dict:
+    workshop = WorkshopFactory(title="Des bancs au parc", phase=PhaseKind.RECOMMENDATIONS)
+    ParticipationFactory(workshop=workshop, user=resident)
+    made = [
+        recommendation_services.recommendation_draft(
+            workshop=workshop,
+            by=resident,
+            title=title,
+            text="Des bancs à l'ombre.",
+            general_interest="Se reposer en été.",
+        )
+        for title in ("Des bancs", "Des arbres", "Une fontaine", "Des toilettes")
+    ]
+    amendment = Amendment.objects.create(
+        recommendation=made[1],
+        author=resident,
+        base_version=1,
+        text="Des tilleuls.",
+        reason="Plus d'ombre.",
+        status=Amendment.Status.REJECTED,
+        answer="Non.",
+        put_to_vote=True,
+    )
+    adoption_services.adoption_open(workshop=workshop, by=staff)
+    decided = adoption_services.adoption_record(
+        recommendation=made[2], by=staff, method=Adoption.Method.CONSENSUS, adopted=True
+    )
+    now = timezone.now()
+    online = adoption_services.adoption_record(
+        recommendation=made[3],
+        by=staff,
+        method=Adoption.Method.ONLINE_VOTE,
+        vote_opens_at=now - HOUR,
+        vote_closes_at=now + 24 * HOUR,
+    )
+    return {
+        "adoption_workshop": workshop,
+        "submitted": made[0],
+        "amendment_to_vote": amendment,
+        "decided": decided,
+        "online_vote": online,
+    }
 
 
 def build_city() -> City:
@@ -229,7 +282,9 @@ def build_city() -> City:
         general_interest="Les enfants vont à l'école à vélo en sécurité.",
         cost_note="Environ 2 000 € par école.",
     )
+    adoption = _adoption(resident=resident, staff=staff)
     return City(
+        **adoption,
         recommendation=recommendation,
         topic=topic,
         contribution=contribution,

@@ -19,6 +19,7 @@ from ateliers.councils.forms import CouncilForm, MandateCreateForm, MandateForm,
 from ateliers.debate import forms as debate
 from ateliers.documents.forms import ContentForm, DetailsForm, DocumentForm, VersionForm
 from ateliers.meetings.forms import CancelForm, CloseForm, MeetingForm
+from ateliers.meetings.models import Meeting
 from ateliers.opinions.forms import (
     ConversationForm,
     ImportForm,
@@ -27,6 +28,7 @@ from ateliers.opinions.forms import (
     VoteForm,
 )
 from ateliers.proposals.forms import ProposalForm
+from ateliers.recommendations import adoption_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.recommendations.selectors import possible_coauthors
 from ateliers.site.calendar_views import CalendarFilters
@@ -355,6 +357,34 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
     ],
     recommendations.EditForm: [
         FormUse("recommendation edited", no_arguments, lambda city: recommendation_answers())
+    ],
+    # The adoption (recommendations/adoption_forms.py).
+    adoption_forms.ConfirmForm: [FormUse("confirm", no_arguments, lambda city: {"confirm": "on"})],
+    adoption_forms.RecordForm: [
+        FormUse(
+            "adoption recorded",
+            lambda city: {"meetings": Meeting.objects.filter(workshop=city.adoption_workshop)},
+            lambda city: {
+                "method": "meeting_vote",
+                "votes_for": "7",
+                "votes_against": "2",
+                "abstentions": "1",
+                "note": "Vote à main levée.",
+                "confirm": "on",
+            },
+        )
+    ],
+    adoption_forms.VoteForm: [FormUse("vote", no_arguments, lambda city: {"choice": "for"})],
+    adoption_forms.DissentForm: [
+        FormUse(
+            "dissent",
+            no_arguments,
+            lambda city: {
+                "text": "Trop cher.",
+                "held_by": "Trois participants",
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
     ],
     recommendations.CoauthorForm: [
         FormUse(

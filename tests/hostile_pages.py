@@ -22,6 +22,7 @@ from ateliers.opinions.forms import (
     VoteForm,
 )
 from ateliers.proposals.forms import ProposalForm
+from ateliers.recommendations import adoption_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import (
@@ -388,6 +389,42 @@ FORM_PAGES = [
             ),
         ]
     ],
+    # The adoption: the team opens it, records decisions and dissents; participants vote.
+    *[
+        FormPage(name, "staff", path, answers_of(form), fields_of(form), form=form)
+        for name, path, form in [
+            (
+                "adoption-open",
+                lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/adoption/ouvrir/",
+                adoption_forms.ConfirmForm,
+            ),
+            (
+                "adoption-record",
+                lambda c: f"/preconisations/{c.submitted.pk}/adoption/",
+                adoption_forms.RecordForm,
+            ),
+            (
+                "adoption-record-amendment",
+                lambda c: f"/preconisations/amendements/{c.amendment_to_vote.pk}/adoption/",
+                adoption_forms.RecordForm,
+            ),
+            (
+                "adoption-dissent",
+                lambda c: f"/preconisations/adoption/{c.decided.pk}/divergence/",
+                adoption_forms.DissentForm,
+            ),
+        ]
+    ],
+    # A vote's refusal is a message on the adoption page it goes back to.
+    FormPage(
+        "adoption-vote",
+        "resident",
+        lambda c: f"/preconisations/adoption/{c.online_vote.pk}/voter/",
+        answers_of(adoption_forms.VoteForm),
+        fields_of(adoption_forms.VoteForm),
+        form=adoption_forms.VoteForm,
+        refused_status=302,
+    ),
     FormPage(
         "hide",
         "staff",

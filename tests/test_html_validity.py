@@ -316,6 +316,51 @@ PAGES = [
         "resident",
         lambda c: f"/preconisations/{c.recommendation.pk}/co-auteurs/",
     ),
+    # The adoption of the recommendations
+    *[
+        Page(name, who, path)
+        for name, who, path in [
+            (
+                "adoption",
+                None,
+                lambda c: f"/preconisations/atelier/{c.adoption_workshop.slug}/adoption/",
+            ),
+            (
+                "adoption-for-a-voter",
+                "resident",
+                lambda c: f"/preconisations/atelier/{c.adoption_workshop.slug}/adoption/",
+            ),
+            (
+                "adoption-for-its-team",
+                "staff",
+                lambda c: f"/preconisations/atelier/{c.adoption_workshop.slug}/adoption/",
+            ),
+            (
+                "adoption-not-open",
+                "staff",
+                lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/adoption/",
+            ),
+            (
+                "adoption-open",
+                "staff",
+                lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/adoption/ouvrir/",
+            ),
+            ("adoption-record", "staff", lambda c: f"/preconisations/{c.submitted.pk}/adoption/"),
+            (
+                "adoption-dissent",
+                "staff",
+                lambda c: f"/preconisations/adoption/{c.decided.pk}/divergence/",
+            ),
+            ("recommendation-decided", None, lambda c: c.decided.recommendation.get_absolute_url()),
+            ("recommendation-frozen", None, lambda c: c.submitted.get_absolute_url()),
+        ]
+    ],
+    Page(
+        "adoption-record-errors",
+        "staff",
+        lambda c: f"/preconisations/{c.submitted.pk}/adoption/",
+        lambda c: {"method": "meeting_vote", "votes_for": "-1", "confirm": ""},
+    ),
     # The debate
     Page("workshop-page-in-debate", None, lambda c: c.debate_workshop.get_absolute_url()),
     Page("debate", None, lambda c: f"/debat/atelier/{c.debate_workshop.slug}/"),

@@ -54,6 +54,8 @@ PREPARATION = frozenset({"before", "communication", "information"})
 UNTIL_RECOMMENDATIONS = frozenset({"communication", "information", "debate", "recommendations"})
 DEBATE = frozenset({"debate"})
 RECOMMENDATIONS = frozenset({"recommendations"})
+# The adoption of the recommendations is decided from the end of their phase to the presentation.
+ADOPTION = frozenset({"recommendations", "presentation"})
 # What was posted in the debate is looked after from then on, after the end too.
 FROM_THE_DEBATE = frozenset({"debate", "recommendations", "presentation", "after"})
 # Who takes part in the debate and the opinion map: the workshop's participants and its team.
@@ -200,6 +202,15 @@ ON_A_WORKSHOP = {
     },
     "recommendations.change_recommendation": {PUBLISHED: {"participant": RECOMMENDATIONS}},
     "recommendations.add_coauthor": {PUBLISHED: {"participant": RECOMMENDATIONS}},
+    # The adoption: the workshop's team (not another workshop's facilitator, nor an elected
+    # official who does not run it) opens it at the end of the recommendations phase, records
+    # decisions and dissents then and in the presentation phase; only participants vote online.
+    "recommendations.open_adoption": {
+        PUBLISHED: {role: RECOMMENDATIONS for role in WORKSHOP_MANAGERS}
+    },
+    "recommendations.record_adoption": {PUBLISHED: {role: ADOPTION for role in WORKSHOP_MANAGERS}},
+    "recommendations.record_dissent": {PUBLISHED: {role: ADOPTION for role in WORKSHOP_MANAGERS}},
+    "recommendations.vote_adoption": {PUBLISHED: {"participant": ADOPTION}},
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -248,6 +259,10 @@ FEATURE_OF = {
     "recommendations.support_recommendation": "support_recommendation",
     "recommendations.change_recommendation": "draft_recommendation",
     "recommendations.add_coauthor": "draft_recommendation",
+    "recommendations.open_adoption": "open_adoption",
+    "recommendations.record_adoption": "record_adoption",
+    "recommendations.record_dissent": "record_adoption",
+    "recommendations.vote_adoption": "vote_on_adoption",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.

@@ -38,3 +38,29 @@ def register() -> None:
         ),
     ):
         verbs.register(verb, sentence, label=label, stales_pages=False)
+
+    # The adoption (adoption.py). A ballot says who voted, never what: it shows as a count on
+    # the adoption page only, so it leaves the kept pages as they are.
+    verbs.register(
+        "recommendations.adoption_opened",
+        _("%(actor)s opened the adoption of the recommendations (%(count)s submitted)."),
+        label=_("Adoption opened"),
+        public=True,
+    )
+    verbs.register(
+        "recommendations.adoption_recorded",
+        _("%(actor)s recorded how “%(title)s” was decided."),
+        label=_("Adoption recorded"),
+        public=True,
+    )
+    verbs.register(
+        "recommendations.ballot_cast",
+        _("%(actor)s voted online on “%(title)s”."),
+        label=_("Online vote cast"),
+        stales_pages=False,
+    )
+    verbs.register(
+        "recommendations.dissent_recorded",
+        _("%(actor)s recorded a dissenting opinion on “%(title)s”."),
+        label=_("Dissenting opinion recorded"),
+    )

@@ -23,5 +23,22 @@ class RecommendationsConfig(AppConfig):
             phases={PhaseKind.RECOMMENDATIONS},
             label=_("support a recommendation"),
         )
+        # The adoption (adoption.py): opened at the end of the recommendations phase, decided
+        # then and in the presentation phase.
+        features.register(
+            "open_adoption",
+            phases={PhaseKind.RECOMMENDATIONS},
+            label=_("open the adoption of the recommendations"),
+        )
+        features.register(
+            "record_adoption",
+            phases={PhaseKind.RECOMMENDATIONS, PhaseKind.PRESENTATION},
+            label=_("record how a recommendation was decided"),
+        )
+        features.register(
+            "vote_on_adoption",
+            phases={PhaseKind.RECOMMENDATIONS, PhaseKind.PRESENTATION},
+            label=_("vote online on a recommendation"),
+        )
         activity.register()
         sections.register()

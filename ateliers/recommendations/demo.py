@@ -39,6 +39,7 @@ RECOMMENDATIONS = [
 
 
 def build(city: DemoCity) -> None:
+    build_adoption(city)
     workshop = city.get("workshops", WORKSHOP)
     if Recommendation.objects.filter(workshop=workshop).exists():
         return
@@ -68,3 +69,152 @@ def build(city: DemoCity) -> None:
     for index, person in enumerate(people):
         for recommendation in drafted[: 1 + index % len(drafted)]:
             services.support_add(recommendation=recommendation, by=person)
+
+
+# --- The adoption (adoption.py): the workshop on access to rights, in its presentation phase,
+# decided its recommendations each way once, with an amendment put to the vote and a dissent.
+ADOPTION_WORKSHOP = "acces-aux-droits"
+ADOPTION_RECOMMENDATIONS = [
+    (
+        "Une permanence d'accès aux droits dans chaque maison de quartier",
+        "Une demi-journée par semaine, un écrivain public et un agent du CCAS reçoivent sans "
+        "rendez-vous.",
+        "Les démarches en ligne laissent de côté ceux qui n'ont ni ordinateur ni aide.",
+    ),
+    (
+        "Un guide des aides en langage clair",
+        "Un guide de vingt pages, en français facile, traduit en quatre langues.",
+        "Chacun sait à quoi il a droit sans dépendre d'un intermédiaire.",
+    ),
+    (
+        "Former les agents d'accueil au repérage du non-recours",
+        "Une journée de formation par an pour chaque agent d'accueil de la ville.",
+        "Les personnes qui renoncent à leurs droits sont orientées dès le premier contact.",
+    ),
+    (
+        "Un bus des droits sur le marché",
+        "Un bus aménagé présent chaque samedi sur un marché différent.",
+        "Aller vers ceux qui ne viennent pas dans les services.",
+    ),
+    (
+        "Un numéro unique gratuit",
+        "Un numéro gratuit qui répond à toutes les questions sur les aides locales.",
+        "Une porte d'entrée simple pour toutes les démarches.",
+    ),
+]
+
+
+def build_adoption(city: DemoCity) -> None:
+    import datetime
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from ateliers.meetings.models import Meeting
+
+    from . import adoption
+    from .models import Adoption, Amendment
+
+    workshop = city.all("workshops").get(ADOPTION_WORKSHOP)
+    if workshop is None or Recommendation.objects.filter(workshop=workshop).exists():
+        return
+    people = [
+        participation.user
+        for participation in Participation.objects.filter(workshop=workshop)
+        .select_related("user")
+        .order_by("pk")
+    ]
+    team = list(workshop.facilitators.order_by("pk"))
+    if len(people) < 3 or not team:
+        return
+    facilitator = team[0]
+    drafted = [
+        services.recommendation_draft(
+            workshop=workshop,
+            by=people[index % len(people)],
+            title=title,
+            text=text,
+            general_interest=interest,
+        )
+        for index, (title, text, interest) in enumerate(ADOPTION_RECOMMENDATIONS)
+    ]
+    for index, person in enumerate(people):
+        for recommendation in drafted[: 1 + index % len(drafted)]:
+            services.support_add(recommendation=recommendation, by=person)
+    # Rejected by the authors, put to the vote at its author's request (the amendments'
+    # services are another part's: made here as they would leave it).
+    amendment = Amendment.objects.create(
+        recommendation=drafted[0],
+        author=people[2],
+        base_version=1,
+        text="Une demi-journée par semaine **et un samedi matin par mois**, un écrivain public "
+        "et un agent du CCAS reçoivent sans rendez-vous.",
+        reason="Ceux qui travaillent en semaine ne peuvent pas venir.",
+        status=Amendment.Status.REJECTED,
+        answer="Nous craignons de ne pas trouver d'agents le samedi.",
+        answered_by=drafted[0].created_by,
+        answered_at=timezone.now(),
+        put_to_vote=True,
+    )
+    adoption.adoption_open(workshop=workshop, by=facilitator)
+    meeting = Meeting.objects.filter(workshop=workshop).order_by("starts_at").first()
+    adoption.adoption_record(
+        recommendation=drafted[0],
+        amendment=amendment,
+        by=facilitator,
+        method=Adoption.Method.MEETING_VOTE,
+        meeting=meeting,
+        votes_for=14,
+        votes_against=5,
+        abstentions=2,
+    )
+    adoption.adoption_record(
+        recommendation=drafted[0],
+        by=facilitator,
+        method=Adoption.Method.CONSENSUS,
+        adopted=True,
+        meeting=meeting,
+    )
+    adoption.adoption_record(
+        recommendation=drafted[1],
+        by=facilitator,
+        method=Adoption.Method.MEETING_VOTE,
+        meeting=meeting,
+        votes_for=17,
+        votes_against=3,
+        abstentions=1,
+    )
+    not_adopted = adoption.adoption_record(
+        recommendation=drafted[4],
+        by=facilitator,
+        method=Adoption.Method.MEETING_VOTE,
+        meeting=meeting,
+        votes_for=6,
+        votes_against=12,
+        abstentions=3,
+    )
+    adoption.dissent_record(
+        adoption=not_adopted,
+        by=facilitator,
+        text="Un numéro unique aurait aidé les personnes qui ne lisent pas : nous souhaitons "
+        "que la ville l'étudie quand même.",
+        held_by="Quatre participants",
+    )
+    # An online vote held last week: its window is set directly (the service only takes a
+    # window that closes in the future), the ballots go through the service while it is open,
+    # then it closes and its result is frozen.
+    now = timezone.now()
+    with transaction.atomic():
+        online = Adoption.objects.create(
+            recommendation=drafted[2],
+            method=Adoption.Method.ONLINE_VOTE,
+            vote_opens_at=now - datetime.timedelta(days=7),
+            vote_closes_at=now + datetime.timedelta(hours=1),
+            recorded_by=facilitator,
+        )
+    for index, person in enumerate(people):
+        adoption.ballot_cast(
+            adoption=online, by=person, choice=("for", "for", "against", "abstain")[index % 4]
+        )
+    Adoption.objects.filter(pk=online.pk).update(vote_closes_at=now - datetime.timedelta(days=1))
+    adoption.adoption_settle(Adoption.objects.get(pk=online.pk))

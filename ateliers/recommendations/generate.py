@@ -71,6 +71,7 @@ def generate(city: GeneratedCity) -> None:
         label="recommendation versions",
     )
     _supports(city, rng, ids, drafts, people)
+    _adoptions(city, rng, ids, drafts, people)
 
 
 def _draft(rng: random.Random, workshop: int, participants: list[int], number: int):
@@ -107,3 +108,79 @@ def _supports(city, rng, ids, drafts, people) -> None:
 
     city.bulk_plain(Support, rows(), label="recommendation supports")
     Recommendation.objects.bulk_update(counts, ["support_count"], batch_size=2_000)
+
+
+# --- The adoption (adoption.py): in every workshop past its recommendations phase, the
+# adoption is open and each recommendation decided, a third by an online vote whose ballots
+# (a few hundred at the city's scale) agree with its tallies.
+BALLOTS_PER_ONLINE_VOTE = {"city": 300}
+
+
+def _adoptions(city, rng, ids, drafts, people) -> None:
+    from datetime import timedelta
+
+    from .models import Adoption, AdoptionOpening, Ballot
+
+    presented = set(
+        Phase.objects.filter(
+            kind=PhaseKind.PRESENTATION,
+            starts_at__lt=city.now,
+            workshop_id__in={draft.workshop_id for draft, _authors in drafts},
+        ).values_list("workshop_id", flat=True)
+    )
+    if not presented:
+        return
+    city.bulk_plain(
+        AdoptionOpening,
+        (AdoptionOpening(workshop_id=workshop) for workshop in sorted(presented)),
+        label="adoption openings",
+    )
+    most = BALLOTS_PER_ONLINE_VOTE.get(city.scale.name, 30)
+    decided, statuses, voters = [], [], []
+    methods = list(Adoption.Method.values)
+    for pk, (draft, _authors) in zip(ids, drafts, strict=True):
+        if draft.workshop_id not in presented:
+            continue
+        method = methods[pk % len(methods)]
+        row = Adoption(recommendation_id=pk, method=method, decided_at=city.now)
+        chosen: list[int] = []
+        if method == Adoption.Method.CONSENSUS:
+            row.result = rng.choice([Adoption.Result.ADOPTED] * 3 + [Adoption.Result.NOT_ADOPTED])
+        else:
+            if method == Adoption.Method.ONLINE_VOTE:
+                participants = people[draft.workshop_id]
+                chosen = rng.sample(participants, min(len(participants), most))
+                total = len(chosen)
+                row.vote_opens_at = city.now - timedelta(days=20)
+                row.vote_closes_at = city.now - timedelta(days=10)
+            else:
+                total = rng.randint(8, 40)
+            row.votes_for = rng.randint(0, total)
+            row.votes_against = rng.randint(0, total - row.votes_for)
+            row.abstentions = total - row.votes_for - row.votes_against
+            row.result = (
+                Adoption.Result.ADOPTED
+                if row.votes_for > row.votes_against
+                else Adoption.Result.NOT_ADOPTED
+            )
+        decided.append(row)
+        voters.append(chosen)
+        statuses.append(
+            Recommendation(
+                pk=pk,
+                status=Recommendation.Status.ADOPTED
+                if row.result == Adoption.Result.ADOPTED
+                else Recommendation.Status.NOT_ADOPTED,
+            )
+        )
+    adoption_ids = city.bulk(Adoption, decided, label="adoptions")
+    city.bulk_plain(
+        Ballot,
+        (
+            Ballot(adoption_id=adoption_id, user_id=user)
+            for adoption_id, chosen in zip(adoption_ids, voters, strict=True)
+            for user in chosen
+        ),
+        label="adoption ballots",
+    )
+    Recommendation.objects.bulk_update(statuses, ["status"], batch_size=2_000)

@@ -3,10 +3,12 @@ support them while the recommendations phase runs on a published workshop; autho
 they) change them and add co-authors then; whoever may see the workshop reads them."""
 
 import rules
+from django.core.exceptions import ObjectDoesNotExist
 
 from ateliers.workshops.rules import (
     can_manage_workshop,
     is_archived,
+    is_participant,
     is_published,
     of_its_workshop,
     phase_allows,
@@ -34,7 +36,19 @@ def is_draft(user, recommendation) -> bool:
     return recommendation is not None and recommendation.status == recommendation.Status.DRAFT
 
 
-may_draft = is_published & phase_allows("draft_recommendation") & takes_part
+@rules.predicate
+def adoption_opened(user, workshop) -> bool:
+    """The adoption is open: nothing is drafted any more (adoption.py)."""
+    if workshop is None:
+        return False
+    # Django keeps the answer on the workshop, missing or not: one query per page.
+    try:
+        return workshop.adoption_opening is not None
+    except ObjectDoesNotExist:
+        return False
+
+
+may_draft = is_published & phase_allows("draft_recommendation") & takes_part & ~adoption_opened
 may_support = is_published & phase_allows("support_recommendation") & takes_part
 
 rules.add_perm(
@@ -53,4 +67,20 @@ rules.add_perm(
 rules.add_perm(
     "recommendations.support_recommendation",
     _about_workshop(may_support, "recommendation_may_support"),
+)
+
+# --- The adoption (adoption.py): the team opens it at the end of the recommendations phase
+# and records how each recommendation was decided, and dissenting opinions, then and in the
+# presentation phase; the participants (only they) vote online. Asked about the workshop.
+may_manage_adoption = is_published & can_manage_workshop
+rules.add_perm("recommendations.open_adoption", may_manage_adoption & phase_allows("open_adoption"))
+rules.add_perm(
+    "recommendations.record_adoption", may_manage_adoption & phase_allows("record_adoption")
+)
+rules.add_perm(
+    "recommendations.record_dissent", may_manage_adoption & phase_allows("record_adoption")
+)
+rules.add_perm(
+    "recommendations.vote_adoption",
+    is_published & phase_allows("vote_on_adoption") & is_participant,
 )

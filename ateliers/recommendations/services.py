@@ -16,7 +16,14 @@ from ateliers.core.names import clean_name
 from ateliers.core.texts import clean_text
 from ateliers.workshops.models import Workshop
 
-from .models import Recommendation, RecommendationAuthor, RecommendationVersion, Status, Support
+from .models import (
+    AdoptionOpening,
+    Recommendation,
+    RecommendationAuthor,
+    RecommendationVersion,
+    Status,
+    Support,
+)
 
 MAX_TITLE = 160
 MAX_TEXT = 10_000
@@ -128,6 +135,9 @@ def is_author(recommendation: Recommendation, user) -> bool:
 @transaction.atomic
 def recommendation_draft(*, workshop: Workshop, by: User, **content: str) -> Recommendation:
     values = validate_content(**content)
+    # The adoption is open: the recommendations are frozen, none is added (adoption.py).
+    if AdoptionOpening.objects.filter(workshop=workshop).exists():
+        raise StateChanged(_("The adoption is open: no recommendation can be drafted any more."))
     recommendation = Recommendation.objects.create(
         workshop=workshop, created_by=by, version=1, **values.as_fields()
     )
@@ -179,6 +189,9 @@ def recommendation_edit(
 
 @transaction.atomic
 def coauthor_add(*, recommendation: Recommendation, user: User, by: User) -> RecommendationAuthor:
+    # Frozen once submitted for adoption, like its text.
+    if not Recommendation.objects.filter(pk=recommendation.pk, status=Status.DRAFT).exists():
+        raise NoLongerADraft()
     if not is_author(recommendation, by):
         raise ApplicationError(_("Only the authors of a recommendation can add a co-author."))
     if not recommendation.workshop.participations.filter(user=user).exists():

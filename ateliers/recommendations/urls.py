@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public
+from .views import adoption, public
 
 app_name = "recommendations"
 
@@ -12,4 +12,15 @@ urlpatterns = [
     path("<int:pk>/co-auteurs/", public.coauthor_add, name="coauthor"),
     path("<int:pk>/soutenir/", public.support, name="support"),
     path("<int:pk>/retirer-mon-soutien/", public.support_withdraw, name="withdraw"),
+    # The adoption (views/adoption.py).
+    path("atelier/<slug:slug>/adoption/", adoption.adoption_page, name="adoption"),
+    path("atelier/<slug:slug>/adoption/ouvrir/", adoption.adoption_open, name="adoption_open"),
+    path("<int:pk>/adoption/", adoption.record_recommendation, name="adoption_record"),
+    path(
+        "amendements/<int:pk>/adoption/",
+        adoption.record_amendment,
+        name="adoption_record_amendment",
+    ),
+    path("adoption/<int:pk>/voter/", adoption.vote, name="adoption_vote"),
+    path("adoption/<int:pk>/divergence/", adoption.dissent, name="adoption_dissent"),
 ]

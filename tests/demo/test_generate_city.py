@@ -211,3 +211,30 @@ def test_it_refuses_a_database_that_is_not_empty(resident):
     with pytest.raises(CommandError, match="not empty"):
         generate()
     assert User.objects.count() == 1
+
+
+def test_the_small_city_decided_the_recommendations_of_workshops_past_their_phase():
+    """The adoption: past the recommendations phase, each recommendation is decided; an online
+    vote's tallies add up to its ballots, all from the workshop's participants."""
+    from ateliers.recommendations.models import Adoption, AdoptionOpening, Ballot
+
+    generate()
+    assert AdoptionOpening.objects.exists()
+    online = Adoption.objects.filter(method=Adoption.Method.ONLINE_VOTE).annotate(
+        cast=Count("ballots")
+    )
+    assert online.exists() and Ballot.objects.exists()
+    for adoption in online:
+        assert adoption.votes_for + adoption.votes_against + adoption.abstentions == adoption.cast
+    assert not Ballot.objects.exclude(
+        user__participations__workshop=F("adoption__recommendation__workshop")
+    ).exists()
+    assert not Recommendation.objects.filter(
+        adoptions__isnull=False, status=Recommendation.Status.SUBMITTED
+    ).exists()
+    assert (
+        Recommendation.objects.filter(workshop__adoption_opening__isnull=True)
+        .exclude(status=Recommendation.Status.DRAFT)
+        .count()
+        == 0
+    )

@@ -5,7 +5,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from ateliers.recommendations.demo import RECOMMENDATIONS, WORKSHOP
+from ateliers.recommendations.demo import (
+    ADOPTION_RECOMMENDATIONS,
+    ADOPTION_WORKSHOP,
+    RECOMMENDATIONS,
+    WORKSHOP,
+)
 from ateliers.recommendations.models import Recommendation
 
 pytestmark = pytest.mark.django_db
@@ -23,4 +28,23 @@ def test_the_demo_has_recommendations_with_versions_co_authors_and_supports(clie
     assert page.status_code == 200
     # Loading it again changes nothing.
     call_command("load_demo", stdout=StringIO())
-    assert Recommendation.objects.count() == len(RECOMMENDATIONS)
+    assert Recommendation.objects.count() == len(RECOMMENDATIONS) + len(ADOPTION_RECOMMENDATIONS)
+
+
+def test_the_demo_workshop_in_presentation_decided_its_recommendations_each_way(client):
+    from ateliers.recommendations.models import Adoption, AdoptionOpening, Ballot, Dissent
+
+    call_command("load_demo", stdout=StringIO())
+
+    opening = AdoptionOpening.objects.get(workshop__slug__startswith=ADOPTION_WORKSHOP)
+    adoptions = Adoption.objects.filter(recommendation__workshop=opening.workshop)
+    assert {a.method for a in adoptions} == set(Adoption.Method.values)
+    assert {a.result for a in adoptions} == {"adopted", "not_adopted"}
+    online = adoptions.get(method=Adoption.Method.ONLINE_VOTE)
+    assert online.votes_for + online.votes_against + online.abstentions == online.ballots.count()
+    assert Ballot.objects.filter(adoption=online).count() > 0
+    amended = adoptions.get(amendment__isnull=False).recommendation
+    assert amended.version == 2 and "samedi" in amended.text
+    assert Dissent.objects.filter(adoption__in=adoptions).exists()
+    page = client.get(f"/preconisations/atelier/{opening.workshop.slug}/adoption/")
+    assert page.status_code == 200 and "Quatre participants" in page.content.decode()

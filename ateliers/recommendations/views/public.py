@@ -15,7 +15,7 @@ from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
 from ateliers.workshops.views.loaders import visible_workshop, workshop_by_slug
 
-from .. import selectors, services
+from .. import adoption_selectors, selectors, services
 from ..forms import CoauthorForm, DraftForm, EditForm
 from ..models import Recommendation
 
@@ -65,6 +65,10 @@ def recommendation_detail(request, pk: int):
     user = request.user
     if not can(user, "recommendations.view_recommendation", recommendation):
         raise Http404
+    # The adoption (adoption_selectors.py): a closed online vote is settled on reading.
+    adoption = adoption_selectors.recommendation_adoption(recommendation)
+    if adoption is not None and adoption.decided_at and recommendation.status == "submitted":
+        recommendation.refresh_from_db(fields=["status", "text", "version"])
     may_support = can(user, "recommendations.support_recommendation", recommendation)
     return _about(
         request,
@@ -74,6 +78,7 @@ def recommendation_detail(request, pk: int):
         supports=may_support and selectors.supports(recommendation, user),
         may_edit=can(user, "recommendations.change_recommendation", recommendation),
         may_add_coauthor=can(user, "recommendations.add_coauthor", recommendation),
+        adoption=adoption,
     )
 
 
