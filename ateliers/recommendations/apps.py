@@ -23,5 +23,11 @@ class RecommendationsConfig(AppConfig):
             phases={PhaseKind.RECOMMENDATIONS},
             label=_("support a recommendation"),
         )
+        # Amendments (recommendations/amendments.py).
+        features.register(
+            "amend_recommendation",
+            phases={PhaseKind.RECOMMENDATIONS},
+            label=_("propose and answer amendments"),
+        )
         activity.register()
         sections.register()

@@ -66,6 +66,9 @@ def recommendation_detail(request, pk: int):
     if not can(user, "recommendations.view_recommendation", recommendation):
         raise Http404
     may_support = can(user, "recommendations.support_recommendation", recommendation)
+    # Its amendments (views/amendments.py, which imports this module).
+    from .amendments import detail_context
+
     return _about(
         request,
         "recommendations/detail.html",
@@ -74,6 +77,7 @@ def recommendation_detail(request, pk: int):
         supports=may_support and selectors.supports(recommendation, user),
         may_edit=can(user, "recommendations.change_recommendation", recommendation),
         may_add_coauthor=can(user, "recommendations.add_coauthor", recommendation),
+        **detail_context(user, recommendation),
     )
 
 
