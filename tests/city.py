@@ -19,8 +19,9 @@ from ateliers.opinions import services as opinion_services
 from ateliers.opinions.models import Conversation, Statement
 from ateliers.proposals import services as proposal_services
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.recommendations import amendments as amendment_services
 from ateliers.recommendations import services as recommendation_services
-from ateliers.recommendations.models import Recommendation
+from ateliers.recommendations.models import Amendment, Recommendation
 from ateliers.trainings import services as training_services
 from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Capacity, Workshop
@@ -78,6 +79,7 @@ class City:
     conversation: Conversation  # of `debate_workshop`, opened by staff; the resident voted
     pending_statement: Statement  # the resident's, waiting for review
     recommendation: Recommendation  # of `city_workshop`, drafted by the resident
+    amendment: Amendment  # to `recommendation`, pending, proposed by another participant
 
 
 def build_city() -> City:
@@ -229,7 +231,14 @@ def build_city() -> City:
         general_interest="Les enfants vont à l'école à vélo en sécurité.",
         cost_note="Environ 2 000 € par école.",
     )
+    amendment = amendment_services.amendment_propose(
+        recommendation=recommendation,
+        by=city_workshop.participations.exclude(user=resident).order_by("pk").first().user,
+        text="Installer **douze arceaux** devant chaque école.",
+        reason="Les classes ont grandi.",
+    )
     return City(
+        amendment=amendment,
         recommendation=recommendation,
         topic=topic,
         contribution=contribution,
