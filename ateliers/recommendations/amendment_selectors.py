@@ -54,7 +54,7 @@ def amendments_for_page(recommendation: Recommendation) -> tuple[list[Amendment]
         [recommendation],
         Prefetch("amendments", queryset=_ordered()[: ON_PAGE + 1], to_attr="amendments_shown"),
     )
-    shown = recommendation.amendments_shown
+    shown: list[Amendment] = recommendation.amendments_shown  # type: ignore[attr-defined]
     return with_differences(recommendation, shown[:ON_PAGE]), len(shown) > ON_PAGE
 
 

@@ -56,7 +56,7 @@ def diff_html(before: str, after: str) -> SafeString:
     """`after` compared with `before`, every piece escaped, changes marked as above."""
     inserted, end_inserted = escape(_("inserted:")), escape(_("end of insertion"))
     deleted, end_deleted = escape(_("deleted:")), escape(_("end of deletion"))
-    parts = []
+    parts: list[str] = []
     for piece in pieces(before, after):
         text = escape(piece.text)
         if piece.kind == "same":
