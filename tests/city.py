@@ -20,6 +20,7 @@ from ateliers.opinions.models import Conversation, Statement
 from ateliers.proposals import services as proposal_services
 from ateliers.proposals.models import WorkshopProposal
 from ateliers.recommendations import adoption as adoption_services
+from ateliers.recommendations import amendments as amendment_services
 from ateliers.recommendations import services as recommendation_services
 from ateliers.recommendations.models import Adoption, Amendment, Recommendation
 from ateliers.trainings import services as training_services
@@ -79,6 +80,7 @@ class City:
     conversation: Conversation  # of `debate_workshop`, opened by staff; the resident voted
     pending_statement: Statement  # the resident's, waiting for review
     recommendation: Recommendation  # of `city_workshop`, drafted by the resident
+    amendment: Amendment  # to `recommendation`, pending, proposed by another participant
     # The adoption (recommendations/adoption.py): a workshop in its recommendations phase
     # whose adoption is open, the resident taking part, with a recommendation to decide, an
     # amendment put to the vote, a decided adoption and an online vote open now.
@@ -282,9 +284,16 @@ def build_city() -> City:
         general_interest="Les enfants vont à l'école à vélo en sécurité.",
         cost_note="Environ 2 000 € par école.",
     )
+    amendment = amendment_services.amendment_propose(
+        recommendation=recommendation,
+        by=city_workshop.participations.exclude(user=resident).order_by("pk").first().user,
+        text="Installer **douze arceaux** devant chaque école.",
+        reason="Les classes ont grandi.",
+    )
     adoption = _adoption(resident=resident, staff=staff)
     return City(
         **adoption,
+        amendment=amendment,
         recommendation=recommendation,
         topic=topic,
         contribution=contribution,

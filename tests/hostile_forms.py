@@ -28,7 +28,7 @@ from ateliers.opinions.forms import (
     VoteForm,
 )
 from ateliers.proposals.forms import ProposalForm
-from ateliers.recommendations import adoption_forms
+from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.recommendations.selectors import possible_coauthors
 from ateliers.site.calendar_views import CalendarFilters
@@ -392,6 +392,24 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
             lambda city: {"choices": possible_coauthors(city.recommendation)},
             lambda city: {"user": coauthor_of(city)},
         )
+    ],
+    # Amendments and versions of a recommendation
+    amendment_forms.AmendmentForm: [
+        FormUse(
+            "amendment",
+            no_arguments,
+            lambda city: {
+                "text": "Installer **vingt arceaux** devant chaque école.",
+                "reason": "Plus d'élèves à vélo.",
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+    ],
+    amendment_forms.RejectForm: [
+        FormUse("amendment rejected", no_arguments, lambda city: {"reason": "Trop cher."})
+    ],
+    amendment_forms.CompareForm: [
+        FormUse("versions compared", lambda city: {"numbers": [1]}, lambda city: {"de": 1, "a": 1})
     ],
     ConversationForm: [FormUse("conversation", no_arguments, lambda city: conversation_answers())],
     StatementForm: [

@@ -22,7 +22,7 @@ from ateliers.opinions.forms import (
     VoteForm,
 )
 from ateliers.proposals.forms import ProposalForm
-from ateliers.recommendations import adoption_forms
+from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.trainings.forms import (
@@ -425,6 +425,34 @@ FORM_PAGES = [
         form=adoption_forms.VoteForm,
         refused_status=302,
     ),
+    # Amendments: a participant (the resident too) proposes; the resident, the author, rejects
+    *[
+        FormPage(name, who, path, answers_of(form), fields_of(form), form=form)
+        for name, who, path, form in [
+            (
+                "amendment-propose",
+                "resident",
+                lambda c: f"/preconisations/{c.recommendation.pk}/amender/",
+                amendment_forms.AmendmentForm,
+            ),
+            (
+                "amendment-reject",
+                "resident",
+                lambda c: f"/preconisations/amendements/{c.amendment.pk}/rejeter/",
+                amendment_forms.RejectForm,
+            ),
+        ]
+    ],
+    FormPage(
+        "recommendation-versions",
+        None,
+        lambda c: f"/preconisations/{c.recommendation.pk}/versions/",
+        answers_of(amendment_forms.CompareForm),
+        fields_of(amendment_forms.CompareForm),
+        form=amendment_forms.CompareForm,
+        method="get",
+        valid_status=200,
+    ),
     FormPage(
         "hide",
         "staff",
@@ -639,6 +667,8 @@ NO_FORM_DATA = {
     "debate:delete",
     "recommendations:support",
     "recommendations:withdraw",
+    "recommendations:amendment_accept",
+    "recommendations:amendment_put_to_vote",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

@@ -361,6 +361,34 @@ PAGES = [
         lambda c: f"/preconisations/{c.submitted.pk}/adoption/",
         lambda c: {"method": "meeting_vote", "votes_for": "-1", "confirm": ""},
     ),
+    # Amendments and versions (the city's recommendation has a pending amendment)
+    Page(
+        "amendment-propose",
+        "resident",
+        lambda c: f"/preconisations/{c.recommendation.pk}/amender/",
+    ),
+    Page(
+        "amendment-propose-errors",
+        "resident",
+        lambda c: f"/preconisations/{c.recommendation.pk}/amender/",
+        lambda c: {"text": "", "reason": ""},
+    ),
+    Page(
+        "amendment-accept",
+        "resident",
+        lambda c: f"/preconisations/amendements/{c.amendment.pk}/accepter/",
+    ),
+    Page(
+        "amendment-reject",
+        "resident",
+        lambda c: f"/preconisations/amendements/{c.amendment.pk}/rejeter/",
+    ),
+    Page("amendments", None, lambda c: f"/preconisations/{c.recommendation.pk}/amendements/"),
+    Page(
+        "recommendation-versions",
+        None,
+        lambda c: f"/preconisations/{c.recommendation.pk}/versions/",
+    ),
     # The debate
     Page("workshop-page-in-debate", None, lambda c: c.debate_workshop.get_absolute_url()),
     Page("debate", None, lambda c: f"/debat/atelier/{c.debate_workshop.slug}/"),

@@ -15,7 +15,12 @@ import rules
 import time_machine
 
 from ateliers.debate.models import Contribution
-from ateliers.recommendations.models import Recommendation, RecommendationAuthor
+from ateliers.recommendations.models import (
+    Amendment,
+    AmendmentStatus,
+    Recommendation,
+    RecommendationAuthor,
+)
 from ateliers.workshops import features
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
@@ -211,6 +216,16 @@ ON_A_WORKSHOP = {
     "recommendations.record_adoption": {PUBLISHED: {role: ADOPTION for role in WORKSHOP_MANAGERS}},
     "recommendations.record_dissent": {PUBLISHED: {role: ADOPTION for role in WORKSHOP_MANAGERS}},
     "recommendations.vote_adoption": {PUBLISHED: {"participant": ADOPTION}},
+    # Amendments: proposed by whoever takes part, answered by the recommendation's authors
+    # (the participant), a rejected one put to the adoption by its author (the participant
+    # here too) or the team.
+    "recommendations.propose_amendment": {
+        PUBLISHED: {role: RECOMMENDATIONS for role in TAKING_PART}
+    },
+    "recommendations.answer_amendment": {PUBLISHED: {"participant": RECOMMENDATIONS}},
+    "recommendations.put_amendment_to_vote": {
+        PUBLISHED: {role: RECOMMENDATIONS for role in TAKING_PART}
+    },
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -237,6 +252,9 @@ OBJECT_OF = {
     "recommendations.support_recommendation": "recommendations",
     "recommendations.change_recommendation": "recommendations",
     "recommendations.add_coauthor": "recommendations",
+    "recommendations.propose_amendment": "recommendations",
+    "recommendations.answer_amendment": "amendments",
+    "recommendations.put_amendment_to_vote": "rejected_amendments",
 }
 # The phase feature each phase-dependent permission follows (workshops/features.py).
 FEATURE_OF = {
@@ -263,6 +281,9 @@ FEATURE_OF = {
     "recommendations.record_adoption": "record_adoption",
     "recommendations.record_dissent": "record_adoption",
     "recommendations.vote_adoption": "vote_on_adoption",
+    "recommendations.propose_amendment": "amend_recommendation",
+    "recommendations.answer_amendment": "amend_recommendation",
+    "recommendations.put_amendment_to_vote": "amend_recommendation",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
@@ -330,6 +351,17 @@ def _recommendation(workshop, author):
     return recommendation
 
 
+def _amendment(recommendation, author, **fields):
+    return Amendment.objects.create(
+        recommendation=recommendation,
+        author=author,
+        base_version=1,
+        text="Sous les tilleuls.",
+        reason="Plus d'ombre.",
+        **fields,
+    )
+
+
 @pytest.fixture
 def world():
     workshops = {status: _workshop(status) for status in STATUSES}
@@ -361,7 +393,15 @@ def world():
         for status, topic in topics.items()
     }
     recommendations = {status: _recommendation(w, author) for status, w in workshops.items()}
+    # Amendments: one pending, one rejected, each proposed by the participant.
+    amendments = {status: _amendment(r, author) for status, r in recommendations.items()}
+    rejected_amendments = {
+        status: _amendment(r, author, status=AmendmentStatus.REJECTED, answer="Non.")
+        for status, r in recommendations.items()
+    }
     return {
+        "amendments": amendments,
+        "rejected_amendments": rejected_amendments,
         "recommendations": recommendations,
         "topics": topics,
         "contributions": contributions,

@@ -64,3 +64,26 @@ def register() -> None:
         _("%(actor)s recorded a dissenting opinion on “%(title)s”."),
         label=_("Dissenting opinion recorded"),
     )
+    # Amendments (recommendations/amendments.py): each shows on the recommendation's page, so
+    # each makes the kept pages stale; a proposal is public, the answers are on the page.
+    verbs.register(
+        "recommendations.amendment_proposed",
+        _("%(actor)s proposed an amendment to the recommendation “%(title)s”."),
+        label=_("Amendment proposed"),
+        public=True,
+    )
+    verbs.register(
+        "recommendations.amendment_accepted",
+        _("%(actor)s accepted an amendment to the recommendation “%(title)s”."),
+        label=_("Amendment accepted"),
+    )
+    verbs.register(
+        "recommendations.amendment_rejected",
+        _("%(actor)s rejected an amendment to the recommendation “%(title)s”."),
+        label=_("Amendment rejected"),
+    )
+    verbs.register(
+        "recommendations.amendment_put_to_vote",
+        _("%(actor)s put an amendment to the recommendation “%(title)s” to the adoption."),
+        label=_("Amendment put to the adoption"),
+    )

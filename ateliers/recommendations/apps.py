@@ -40,5 +40,11 @@ class RecommendationsConfig(AppConfig):
             phases={PhaseKind.RECOMMENDATIONS, PhaseKind.PRESENTATION},
             label=_("vote online on a recommendation"),
         )
+        # Amendments (recommendations/amendments.py).
+        features.register(
+            "amend_recommendation",
+            phases={PhaseKind.RECOMMENDATIONS},
+            label=_("propose and answer amendments"),
+        )
         activity.register()
         sections.register()

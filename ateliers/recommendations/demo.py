@@ -1,11 +1,13 @@
 """The demo city's recommendations, built through the recommendations' services (see
 ateliers/demo): drafts of the workshop on the market street, in its recommendations phase,
-one of them with a co-author and a second version, all with supports."""
+one of them with a co-author and a second version, all with supports; amendments: one
+accepted (the first recommendation's version 3), one rejected and put to the adoption, one
+pending."""
 
 from ateliers.core.demo_city import DemoCity
 from ateliers.workshops.models import Participation
 
-from . import services
+from . import amendments, services
 from .models import Recommendation
 
 WORKSHOP = "pietonniser-la-rue-du-marche"
@@ -69,6 +71,7 @@ def build(city: DemoCity) -> None:
     for index, person in enumerate(people):
         for recommendation in drafted[: 1 + index % len(drafted)]:
             services.support_add(recommendation=recommendation, by=person)
+    _amendments(drafted, people)
 
 
 # --- The adoption (adoption.py): the workshop on access to rights, in its presentation phase,
@@ -218,3 +221,45 @@ def build_adoption(city: DemoCity) -> None:
         )
     Adoption.objects.filter(pk=online.pk).update(vote_closes_at=now - datetime.timedelta(days=1))
     adoption.adoption_settle(Adoption.objects.get(pk=online.pk))
+
+
+# Amendments (recommendations/amendments.py): on the first recommendation, one accepted (its
+# version 3); on the second, one rejected with a reason and put to the adoption, one pending.
+ACCEPTED_TEXT = (
+    "Fermer la rue du Marché aux voitures **le samedi de 7 h à 14 h** pendant six mois, "
+    "puis en faire le bilan avec les commerçants, les riverains **et les usagers du marché**."
+)
+
+
+def _amendments(drafted: list[Recommendation], people: list) -> None:
+    first, second = drafted[0], drafted[1]
+    proposer = people[-1] if len(people) > 2 else people[1]
+    accepted = amendments.amendment_propose(
+        recommendation=first,
+        by=proposer,
+        text=ACCEPTED_TEXT,
+        reason="Ceux qui viennent au marché de loin ont leur mot à dire dans le bilan.",
+    )
+    amendments.amendment_accept(amendment=accepted, by=people[0])
+    second_author = people[1 % len(people)]
+    rejected = amendments.amendment_propose(
+        recommendation=second,
+        by=people[0],
+        text="Installer une soixantaine d'arceaux aux deux entrées de la rue, dont dix pour "
+        "vélos-cargos.",
+        reason="Le samedi, les trente arceaux seraient pleins dès 9 h.",
+    )
+    amendments.amendment_reject(
+        amendment=rejected,
+        by=second_author,
+        reason="Soixante arceaux prendraient la place de la terrasse du café ; commençons par "
+        "trente et comptons-les.",
+    )
+    amendments.amendment_put_to_vote(amendment=rejected, by=people[0])
+    amendments.amendment_propose(
+        recommendation=second,
+        by=proposer,
+        text="Installer une trentaine d'arceaux aux deux entrées de la rue, **abrités de la "
+        "pluie**.",
+        reason="Un vélo mouillé décourage de venir.",
+    )

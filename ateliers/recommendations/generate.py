@@ -1,17 +1,27 @@
 """The generated city's recommendations (see core/generated_city.py): drafted by the
 participants of every workshop whose recommendations phase has begun, with one to three
 authors, one to three versions, and supports from the workshop's participants (one each).
-The largest workshop drafts `largest_workshop_recommendations` of them. Counts as the
-services keep them."""
+The largest workshop drafts `largest_workshop_recommendations` of them. Amendments from the
+participants, about two per recommendation, the accepted ones each making a version. Counts
+as the services keep them."""
 
 import random
 from collections import defaultdict
+
+from django.utils import timezone
 
 from ateliers.core.generated_city import GeneratedCity
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
 
-from .models import Recommendation, RecommendationAuthor, RecommendationVersion, Support
+from .models import (
+    Amendment,
+    AmendmentStatus,
+    Recommendation,
+    RecommendationAuthor,
+    RecommendationVersion,
+    Support,
+)
 
 THEMES = ["la circulation", "les arbres", "l'éclairage", "les bancs", "les horaires", "la propreté"]
 
@@ -44,6 +54,8 @@ def generate(city: GeneratedCity) -> None:
         _draft(rng, workshop, people[workshop], number)
         for number, workshop in enumerate(owners, start=1)
     ]
+    # Amendments: planned before the recommendations, whose versions the accepted ones make.
+    planned = [_plan_amendments(rng, draft, people[draft.workshop_id]) for draft, _a in drafts]
     ids = city.bulk(Recommendation, (draft for draft, _authors in drafts), label="recommendations")
     city.bulk_plain(
         RecommendationAuthor,
@@ -61,17 +73,106 @@ def generate(city: GeneratedCity) -> None:
                 recommendation_id=pk,
                 number=number,
                 title=draft.title,
-                text=draft.text if number == draft.version else f"Première rédaction. {draft.text}",
+                text=_version_text(draft, number, plan),
                 general_interest=draft.general_interest,
-                edited_by_id=authors[(number - 1) % len(authors)],
+                cost_note=draft.cost_note,
+                edited_by_id=_version_author(authors, number, plan),
             )
-            for pk, (draft, authors) in zip(ids, drafts, strict=True)
+            for pk, (draft, authors), plan in zip(ids, drafts, planned, strict=True)
             for number in range(1, draft.version + 1)
         ),
         label="recommendation versions",
     )
+    city.bulk_plain(
+        Amendment,
+        (
+            Amendment(recommendation_id=pk, **fields)
+            for pk, plan in zip(ids, planned, strict=True)
+            for fields in plan
+        ),
+        label="amendments",
+    )
     _supports(city, rng, ids, drafts, people)
     _adoptions(city, rng, ids, drafts, people)
+
+
+# Amendments: AMENDMENTS_PER_RECOMMENDATION on average at every scale (2 × 10,000 at `city`),
+# of which ACCEPTED become versions, REJECTED are answered (a third of those put to the
+# adoption), the rest wait for an answer.
+AMENDMENTS_PER_RECOMMENDATION = 2
+ACCEPTED, REJECTED = 0.4, 0.3
+
+
+def _plan_amendments(rng: random.Random, draft: Recommendation, participants: list[int]):
+    """The amendments of `draft` as field dicts; the accepted ones come first and make its
+    last versions, so `draft.version` grows by their number (before it is inserted)."""
+    edits = draft.version
+    count = rng.randint(0, 2 * AMENDMENTS_PER_RECOMMENDATION)
+    kinds = sorted(
+        (
+            "accepted"
+            if (roll := rng.random()) < ACCEPTED
+            else "rejected"
+            if roll < ACCEPTED + REJECTED
+            else "pending"
+            for _ in range(count)
+        ),
+        key=lambda kind: kind != "accepted",
+    )
+    accepted = kinds.count("accepted")
+    draft.version = edits + accepted
+    plan = []
+    for index, kind in enumerate(kinds, start=1):
+        fields = {
+            "author_id": rng.choice(participants),
+            "reason": "Pour que la mesure profite aussi aux quartiers voisins.",
+        }
+        if kind == "accepted":
+            made = edits + index
+            fields.update(
+                base_version=made - 1,
+                text=draft.text
+                if made == draft.version
+                else f"Amendement n° {index}. {draft.text}",
+                status=AmendmentStatus.ACCEPTED,
+                made_version=made,
+                answered_by_id=draft.created_by_id,
+                answered_at=timezone.now(),
+            )
+        else:
+            fields.update(
+                base_version=draft.version,
+                text=f"{draft.text} Et dans les quartiers voisins.",
+                status=AmendmentStatus.PENDING,
+            )
+            if kind == "rejected":
+                fields.update(
+                    status=AmendmentStatus.REJECTED,
+                    answer="Ce serait une autre préconisation : proposez-la à part.",
+                    answered_by_id=draft.created_by_id,
+                    answered_at=timezone.now(),
+                    put_to_vote=rng.random() < 1 / 3,
+                )
+        plan.append(fields)
+    return plan
+
+
+def _accepted_making(number: int, plan: list[dict]) -> dict | None:
+    return next((fields for fields in plan if fields.get("made_version") == number), None)
+
+
+def _version_text(draft: Recommendation, number: int, plan: list[dict]) -> str:
+    made_by = _accepted_making(number, plan)
+    if made_by is not None:
+        return made_by["text"]
+    if number == draft.version:
+        return draft.text
+    return f"Première rédaction. {draft.text}"
+
+
+def _version_author(authors: list[int], number: int, plan: list[dict]) -> int:
+    made_by = _accepted_making(number, plan)
+    return made_by["author_id"] if made_by is not None else authors[(number - 1) % len(authors)]
 
 
 def _draft(rng: random.Random, workshop: int, participants: list[int], number: int):

@@ -84,3 +84,64 @@ rules.add_perm(
     "recommendations.vote_adoption",
     is_published & phase_allows("vote_on_adoption") & is_participant,
 )
+# Amendments (recommendations/amendments.py): proposed by whoever takes part, answered by the
+# recommendation's authors, a rejected one put to the adoption by its author or the team; all
+# on a draft while the phase allows amendments. `answer_amendment` may be asked about an
+# amendment or about its recommendation (its page asks once for all its amendments).
+may_amend = is_published & phase_allows("amend_recommendation")
+
+
+def _recommendation_of(target):
+    return getattr(target, "recommendation", target)
+
+
+def _about_recommendation(predicate, name: str):
+    @rules.predicate(name=name)
+    def asked(user, target) -> bool:
+        return target is not None and predicate.test(user, _recommendation_of(target))
+
+    return asked
+
+
+@rules.predicate
+def is_amendment_author(user, amendment) -> bool:
+    return user.is_authenticated and amendment is not None and amendment.author_id == user.pk
+
+
+@rules.predicate
+def is_rejected_amendment(user, amendment) -> bool:
+    return amendment is not None and amendment.status == amendment.Status.REJECTED
+
+
+@rules.predicate
+def is_put_to_vote(user, amendment) -> bool:
+    return amendment is not None and amendment.put_to_vote
+
+
+def _amendment_workshop(predicate, name: str):
+    return of_its_workshop(
+        predicate, name, workshop_of=lambda amendment: amendment.recommendation.workshop
+    )
+
+
+rules.add_perm(
+    "recommendations.propose_amendment",
+    is_draft & _about_workshop(may_amend & takes_part, "recommendation_may_amend"),
+)
+rules.add_perm(
+    "recommendations.answer_amendment",
+    _about_recommendation(
+        is_author
+        & is_draft
+        & _about_workshop(may_amend & takes_part, "recommendation_may_answer_amendment"),
+        "amendment_may_answer",
+    ),
+)
+rules.add_perm(
+    "recommendations.put_amendment_to_vote",
+    (is_amendment_author | _amendment_workshop(can_manage_workshop, "amendment_team"))
+    & is_rejected_amendment
+    & ~is_put_to_vote
+    & _about_recommendation(is_draft, "amendment_of_a_draft")
+    & _amendment_workshop(may_amend, "amendment_may_put_to_vote"),
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import adoption, public
+from .views import adoption, amendments, public
 
 app_name = "recommendations"
 
@@ -23,4 +23,18 @@ urlpatterns = [
     ),
     path("adoption/<int:pk>/voter/", adoption.vote, name="adoption_vote"),
     path("adoption/<int:pk>/divergence/", adoption.dissent, name="adoption_dissent"),
+]
+
+# Amendments and versions (views/amendments.py).
+urlpatterns += [
+    path("<int:pk>/amender/", amendments.amendment_propose, name="amend"),
+    path("<int:pk>/amendements/", amendments.amendment_list, name="amendments"),
+    path("<int:pk>/versions/", amendments.versions, name="versions"),
+    path("amendements/<int:pk>/accepter/", amendments.amendment_accept, name="amendment_accept"),
+    path("amendements/<int:pk>/rejeter/", amendments.amendment_reject, name="amendment_reject"),
+    path(
+        "amendements/<int:pk>/soumettre-a-l-adoption/",
+        amendments.amendment_put_to_vote,
+        name="amendment_put_to_vote",
+    ),
 ]

@@ -4,6 +4,7 @@ versions, drafting, editing, adding a co-author, supporting and withdrawing a su
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -13,6 +14,8 @@ from ateliers.core.once import submit_form_once
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
+from ateliers.workshops.phases import PhaseKind
+from ateliers.workshops.rules import takes_part
 from ateliers.workshops.views.loaders import visible_workshop, workshop_by_slug
 
 from .. import adoption_selectors, selectors, services
@@ -53,9 +56,27 @@ def workshop_recommendations(request, slug: str):
             "workshop": workshop,
             "page_obj": selectors.recommendations_page(workshop, page=request.GET.get("page")),
             "can_draft": can(request.user, "recommendations.draft_recommendation", workshop),
+            "cannot_draft_because": cannot_draft_because(request.user, workshop),
             "nav": "workshops",
         },
     )
+
+
+def cannot_draft_because(user, workshop) -> dict:
+    """Why `user` may not draft a recommendation of the workshop now, for the sentence that
+    replaces the button: the phase first (nobody drafts outside it), then the account, then
+    taking part. Reads only the prefetched phases and facilitators, and one participation."""
+    phase = next((p for p in workshop.phases.all() if p.kind == PhaseKind.RECOMMENDATIONS), None)
+    now = timezone.now()
+    if workshop.status != workshop.Status.PUBLISHED or phase is None or not phase.is_active(now):
+        if phase is not None and now < phase.starts_at:
+            return {"reason": "phase_upcoming", "phase": phase}
+        return {"reason": "phase_over", "phase": phase}
+    if not user.is_authenticated:
+        return {"reason": "log_in"}
+    if not takes_part.test(user, workshop):
+        return {"reason": "join"}
+    return {}
 
 
 @public_page
@@ -70,6 +91,9 @@ def recommendation_detail(request, pk: int):
     if adoption is not None and adoption.decided_at and recommendation.status == "submitted":
         recommendation.refresh_from_db(fields=["status", "text", "version"])
     may_support = can(user, "recommendations.support_recommendation", recommendation)
+    # Its amendments (views/amendments.py, which imports this module).
+    from .amendments import detail_context
+
     return _about(
         request,
         "recommendations/detail.html",
@@ -79,6 +103,7 @@ def recommendation_detail(request, pk: int):
         may_edit=can(user, "recommendations.change_recommendation", recommendation),
         may_add_coauthor=can(user, "recommendations.add_coauthor", recommendation),
         adoption=adoption,
+        **detail_context(user, recommendation),
     )
 
 
