@@ -116,7 +116,7 @@ def build_adoption(city: DemoCity) -> None:
     from ateliers.meetings.models import Meeting
 
     from . import adoption
-    from .models import Adoption, Amendment
+    from .models import Adoption
 
     workshop = city.all("workshops").get(ADOPTION_WORKSHOP)
     if workshop is None or Recommendation.objects.filter(workshop=workshop).exists():
@@ -144,21 +144,20 @@ def build_adoption(city: DemoCity) -> None:
     for index, person in enumerate(people):
         for recommendation in drafted[: 1 + index % len(drafted)]:
             services.support_add(recommendation=recommendation, by=person)
-    # Rejected by the authors, put to the vote at its author's request (the amendments'
-    # services are another part's: made here as they would leave it).
-    amendment = Amendment.objects.create(
+    # Rejected by the authors, put to the vote at its author's request.
+    amendment = amendments.amendment_propose(
         recommendation=drafted[0],
-        author=people[2],
-        base_version=1,
+        by=people[2],
         text="Une demi-journée par semaine **et un samedi matin par mois**, un écrivain public "
         "et un agent du CCAS reçoivent sans rendez-vous.",
         reason="Ceux qui travaillent en semaine ne peuvent pas venir.",
-        status=Amendment.Status.REJECTED,
-        answer="Nous craignons de ne pas trouver d'agents le samedi.",
-        answered_by=drafted[0].created_by,
-        answered_at=timezone.now(),
-        put_to_vote=True,
     )
+    amendments.amendment_reject(
+        amendment=amendment,
+        by=drafted[0].created_by,
+        reason="Nous craignons de ne pas trouver d'agents le samedi.",
+    )
+    amendment = amendments.amendment_put_to_vote(amendment=amendment, by=people[2])
     adoption.adoption_open(workshop=workshop, by=facilitator)
     meeting = Meeting.objects.filter(workshop=workshop).order_by("starts_at").first()
     adoption.adoption_record(
