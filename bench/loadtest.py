@@ -147,7 +147,7 @@ from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 from ateliers.debate.models import Contribution, Topic
 from ateliers.opinions.models import Conversation
-from ateliers.recommendations.models import Recommendation
+from ateliers.recommendations.models import Adoption, Recommendation
 from django.db.models import Count
 store = import_module(settings.SESSION_ENGINE).SessionStore
 now = timezone.now()
@@ -182,6 +182,15 @@ conversation = Conversation.objects.annotate(n=Count("voters")).order_by("-n", "
 voters = [session_of(voter.user) for voter in conversation.voters.filter(user__isnull=False)
     .select_related("user").order_by("pk")[:200]]
 largest_topic_rows = Contribution.objects.filter(topic=largest_topic, parent=None).count()
+recommending_now = Workshop.objects.published().in_phase(PhaseKind.RECOMMENDATIONS, now)
+# Participants of a workshop in its recommendations phase, each with a draft they may support.
+supporters = []
+for draft in Recommendation.objects.filter(workshop__in=recommending_now,
+        status="draft").order_by("pk")[:40]:
+    for participation in draft.workshop.participations.select_related("user").order_by("pk")[:3]:
+        supporters.append([session_of(participation.user), draft.pk])
+adopting = (Adoption.objects.values("recommendation__workshop__slug")
+    .annotate(n=Count("pk")).order_by("-n").first())
 print(json.dumps({{
     "workshops": list(running.values_list("slug", flat=True)[:200]),
     "largest": largest.slug,
@@ -218,6 +227,10 @@ print(json.dumps({{
     "recommendations": list(Recommendation.objects.filter(workshop__in=running)
         .values_list("pk", flat=True)[:200]) or list(Recommendation.objects
         .values_list("pk", flat=True)[:200]),
+    "amended": list(Recommendation.objects.filter(version__gt=1)
+        .values_list("pk", flat=True)[:200]),
+    "supporters": supporters,
+    "adopting": adopting["recommendation__workshop__slug"] if adopting else None,
 }}))
 """
     output = run([PYTHON, "-c", script], env, capture_output=True, text=True).stdout

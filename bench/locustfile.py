@@ -126,6 +126,18 @@ PAGES = {
         False,
         lambda: f"/preconisations/{random.choice(TARGETS['recommendations'])}/",
     ),
+    "versions of a recommendation": (
+        False,
+        lambda: f"/preconisations/{random.choice(TARGETS['amended'])}/versions/",
+    ),
+    "amendments of a recommendation": (
+        False,
+        lambda: f"/preconisations/{random.choice(TARGETS['amended'])}/amendements/",
+    ),
+    "a workshop's adoption": (
+        False,
+        lambda: f"/preconisations/atelier/{TARGETS['adopting']}/adoption/",
+    ),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -209,6 +221,28 @@ class Person(FastHttpUser):
         )
         following = STATEMENT.search(answer.text or "")
         self.ballot = (token, following.group(1)) if following else None
+
+    def supports_and_withdraws(self) -> None:
+        """A participant of a workshop in its recommendations phase supports a draft, then
+        withdraws the support: the phase's main write, and a count kept on the row."""
+        session, recommendation = random.choice(TARGETS["supporters"])
+        headers = {"Cookie": f"sessionid={session}"}
+        page = self.client.get(
+            f"/preconisations/{recommendation}/", name="support: page", headers=headers
+        )
+        if match := CSRF_COOKIE.search(page.headers.get("Set-Cookie") or ""):
+            self.cookies["csrftoken"] = match.group(1)
+        headers["Cookie"] += f"; csrftoken={self.cookies.get('csrftoken', '')}"
+        token = TOKEN.search(page.text or "")
+        if token is None:
+            return
+        for step, path in (("support", "soutenir"), ("withdraw", "retirer-mon-soutien")):
+            self.client.post(
+                f"/preconisations/{recommendation}/{path}/",
+                data={"csrfmiddlewaretoken": token.group(1)},
+                name=f"{step}: send",
+                headers=headers,
+            )
 
     def joins_and_leaves(self) -> None:
         """Join a workshop calling for participants, then leave it: the site's main write."""
@@ -388,6 +422,21 @@ else:
             self.ask("recommendation page")
 
         @task(1)
+        def versions(self):
+            if TARGETS["amended"]:
+                self.ask("versions of a recommendation")
+
+        @task(1)
+        def amendments(self):
+            if TARGETS["amended"]:
+                self.ask("amendments of a recommendation")
+
+        @task(1)
+        def adoption(self):
+            if TARGETS["adopting"]:
+                self.ask("a workshop's adoption")
+
+        @task(1)
         def training_page(self):
             self.ask("training page")
 
@@ -454,3 +503,9 @@ else:
         def post_in_the_debate(self):
             if TARGETS["posters"]:
                 self.posts_in_the_debate()
+
+        # Supporting a recommendation and withdrawing it, as often.
+        @task(1)
+        def support_a_recommendation(self):
+            if TARGETS["supporters"]:
+                self.supports_and_withdraws()
