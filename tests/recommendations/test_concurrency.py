@@ -59,3 +59,28 @@ def test_ten_people_supporting_at_once_count_ten():
 
     assert outcomes == ["supported"] * 10
     assert Recommendation.objects.get().support_count == Support.objects.count() == 10
+
+
+def test_two_hundred_identical_supports_at_once_give_one():
+    """200 supports from one person: 40 connections at once (PostgreSQL's default allows
+    100), each sending 5 in a row as fast as it can."""
+    recommendation = a_recommendation()
+    person = UserFactory()
+    answers: list[str] = []
+
+    def five_supports():
+        for _ in range(5):
+            try:
+                services.support_add(
+                    recommendation=Recommendation.objects.get(pk=recommendation.pk), by=person
+                )
+                answers.append("supported")
+            except services.AlreadySupported:
+                answers.append("already")
+
+    outcomes = run_at_once([five_supports] * 40, refusals=(), success="done")
+
+    assert outcomes == ["done"] * 40
+    assert sorted(answers) == ["already"] * 199 + ["supported"]
+    assert Support.objects.count() == 1
+    assert Recommendation.objects.get().support_count == 1
