@@ -68,3 +68,36 @@ def test_the_list_and_the_recommendation_page_do_not_grow_with_their_rows(client
 
     assert (queries(client, listing), queries(client, detail)) == few
     assert queries(client, listing + "?page=3") == few[0]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "participant", "facilitator"])
+def test_the_list_asks_as_many_queries_for_10_and_500_recommendations(client, who):
+    from ateliers.recommendations.models import (
+        Recommendation,
+        RecommendationAuthor,
+        RecommendationVersion,
+    )
+
+    workshop = WorkshopFactory(phase=PhaseKind.RECOMMENDATIONS)
+    log_in(client, who, workshops=[workshop])
+    add_recommendations(workshop, 10)
+    listing = reverse("recommendations:of_workshop", args=[workshop.slug])
+    few = (queries(client, listing), queries(client, listing + "?page=2"))
+
+    # 490 more, written in bulk as the services would leave them (drafting 490 one by one
+    # would only make the test slow).
+    author = ParticipationFactory(workshop=workshop).user
+    content = {"text": "Un texte.", "general_interest": "Pour tous."}
+    made = Recommendation.objects.bulk_create(
+        Recommendation(workshop=workshop, title=f"P{n}", created_by=author, **content)
+        for n in range(490)
+    )
+    RecommendationAuthor.objects.bulk_create(
+        RecommendationAuthor(recommendation=r, user=author) for r in made
+    )
+    RecommendationVersion.objects.bulk_create(
+        RecommendationVersion(recommendation=r, number=1, title=r.title, **content) for r in made
+    )
+
+    assert Recommendation.objects.filter(workshop=workshop).count() == 500
+    assert (queries(client, listing), queries(client, listing + "?page=25")) == few
