@@ -54,3 +54,10 @@ rules.add_perm(
     "recommendations.support_recommendation",
     _about_workshop(may_support, "recommendation_may_support"),
 )
+
+# The workshop's dossier for the town hall: its page is as public as the workshop; its team
+# and the city team make its PDF from the recommendations phase on, after the end too.
+rules.add_perm(
+    "recommendations.make_dossier",
+    (is_published | is_archived) & can_manage_workshop & phase_allows("make_dossier"),
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public
+from .views import dossier, public
 
 app_name = "recommendations"
 
@@ -12,4 +12,8 @@ urlpatterns = [
     path("<int:pk>/co-auteurs/", public.coauthor_add, name="coauthor"),
     path("<int:pk>/soutenir/", public.support, name="support"),
     path("<int:pk>/retirer-mon-soutien/", public.support_withdraw, name="withdraw"),
+    # The workshop's dossier for the town hall
+    path("atelier/<slug:slug>/dossier/", dossier.dossier_page, name="dossier"),
+    path("atelier/<slug:slug>/dossier/pdf/", dossier.dossier_make, name="make_dossier"),
+    path("atelier/<slug:slug>/dossier.pdf", dossier.dossier_download, name="dossier_pdf"),
 ]
