@@ -602,6 +602,7 @@ NO_FORM_DATA = {
     "debate:delete",
     "recommendations:support",
     "recommendations:withdraw",
+    "recommendations:make_dossier",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

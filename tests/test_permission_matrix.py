@@ -56,6 +56,8 @@ DEBATE = frozenset({"debate"})
 RECOMMENDATIONS = frozenset({"recommendations"})
 # What was posted in the debate is looked after from then on, after the end too.
 FROM_THE_DEBATE = frozenset({"debate", "recommendations", "presentation", "after"})
+# The dossier is made from the recommendations phase on, after the end too.
+FROM_THE_RECOMMENDATIONS = frozenset({"recommendations", "presentation", "after"})
 # Who takes part in the debate and the opinion map: the workshop's participants and its team.
 TAKING_PART = WORKSHOP_MANAGERS | {"participant"}
 
@@ -200,6 +202,12 @@ ON_A_WORKSHOP = {
     },
     "recommendations.change_recommendation": {PUBLISHED: {"participant": RECOMMENDATIONS}},
     "recommendations.add_coauthor": {PUBLISHED: {"participant": RECOMMENDATIONS}},
+    # The dossier for the town hall: its team and the city team make its PDF from the
+    # recommendations phase on, after the end too, once the workshop is public.
+    "recommendations.make_dossier": {
+        status: {role: FROM_THE_RECOMMENDATIONS for role in WORKSHOP_MANAGERS}
+        for status in (PUBLISHED, ARCHIVED)
+    },
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -248,6 +256,7 @@ FEATURE_OF = {
     "recommendations.support_recommendation": "support_recommendation",
     "recommendations.change_recommendation": "draft_recommendation",
     "recommendations.add_coauthor": "draft_recommendation",
+    "recommendations.make_dossier": "make_dossier",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
