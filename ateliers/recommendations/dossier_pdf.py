@@ -57,9 +57,12 @@ def _making(dossier_id: int, claimed_for: str, **fields) -> bool:
     return done
 
 
-def dossier_request(*, workshop: Workshop, now: datetime.datetime | None = None) -> Dossier:
+def dossier_request(
+    *, workshop: Workshop, now: datetime.datetime | None = None, in_background: bool = True
+) -> Dossier:
     """Ask for the workshop's PDF (the permission is the view's business). Returns the
-    dossier as it now stands; enqueues the task only when this request put it in the queue."""
+    dossier as it now stands; enqueues the task only when this request put it in the queue.
+    `in_background=False` (the demo) makes it at once instead, in this process."""
     from . import dossier_tasks
 
     now = now or timezone.now()
@@ -87,6 +90,11 @@ def dossier_request(*, workshop: Workshop, now: datetime.datetime | None = None)
         if not claimed:
             return dossier
     page_cache.content_changed()
+    if not in_background:
+        with translation.override("fr"):
+            dossier_make(dossier_id=dossier.pk, source=source)
+        dossier.refresh_from_db()
+        return dossier
     transaction.on_commit(lambda: dossier_tasks.make_dossier_pdf.enqueue(dossier.pk, source))
     return dossier
 
