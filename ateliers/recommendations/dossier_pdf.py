@@ -144,6 +144,8 @@ def dossier_make(*, dossier_id: int, source: str) -> bool:
     try:
         dossier = Dossier.objects.select_related("workshop").get(pk=dossier_id)
         workshop = workshop_for_page(slug=dossier.workshop.slug)
+        if workshop is None:
+            raise Workshop.DoesNotExist(dossier.workshop.slug)
         data = dossier_of(workshop)
         made_from = digest(data)
         _making(dossier_id, source, progress=10)
