@@ -22,4 +22,6 @@ def build(city: DemoCity) -> None:
         .order_by("slug")
     )
     for slug in slugs:
-        dossier_request(workshop=workshop_for_page(slug=slug), in_background=False)
+        workshop = workshop_for_page(slug=slug)
+        if workshop is not None:
+            dossier_request(workshop=workshop, in_background=False)

@@ -4,7 +4,6 @@ team, from the recommendations phase on). The PDF block of the page polls while 
 being made (htmx); without JavaScript, a link reloads the page."""
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -90,7 +89,7 @@ def dossier_download(request, slug: str):
     if dossier is None or not dossier.pdf:
         raise Http404
     try:
-        stream = default_storage.open(dossier.pdf.name, "rb")
+        stream = dossier.pdf.open("rb")
     except FileNotFoundError:
         raise Http404 from None
     made = dossier.made_at.date().isoformat() if dossier.made_at else ""
