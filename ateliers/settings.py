@@ -322,7 +322,9 @@ LOGGING = {
             "level": "ERROR",
             "propagate": False,
             "filters": ["one_line_when_database_unavailable"],
-        }
+        },
+        # WeasyPrint logs every step and page of a dossier's PDF at INFO: its warnings only.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 

@@ -47,6 +47,8 @@ from pathlib import Path
 
 import psycopg
 
+from bench.dossier import section_of as dossier_section_of
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LOCUST = str(Path(sys.executable).parent / "locust")
@@ -665,6 +667,8 @@ def main() -> None:
         computations.pop(pk, None)
     text = report(args, targets, alone, mixes, second, counts, started, finished)
     text += opinion_report(targets, voting, computations)
+    # The section bench/dossier.py writes (make bench) stays.
+    text += dossier_section_of(Path(args.report))
     Path(args.report).write_text(text)
     log(f"report written to {args.report}")
     print(text)

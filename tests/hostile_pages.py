@@ -669,6 +669,7 @@ NO_FORM_DATA = {
     "recommendations:withdraw",
     "recommendations:amendment_accept",
     "recommendations:amendment_put_to_vote",
+    "recommendations:make_dossier",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

@@ -389,6 +389,13 @@ PAGES = [
         None,
         lambda c: f"/preconisations/{c.recommendation.pk}/versions/",
     ),
+    # The workshop's dossier for the town hall
+    Page("dossier", None, lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/dossier/"),
+    Page(
+        "dossier-for-the-city-team",
+        "staff",
+        lambda c: f"/preconisations/atelier/{c.city_workshop.slug}/dossier/",
+    ),
     # The debate
     Page("workshop-page-in-debate", None, lambda c: c.debate_workshop.get_absolute_url()),
     Page("debate", None, lambda c: f"/debat/atelier/{c.debate_workshop.slug}/"),

@@ -63,6 +63,8 @@ RECOMMENDATIONS = frozenset({"recommendations"})
 ADOPTION = frozenset({"recommendations", "presentation"})
 # What was posted in the debate is looked after from then on, after the end too.
 FROM_THE_DEBATE = frozenset({"debate", "recommendations", "presentation", "after"})
+# The dossier is made from the recommendations phase on, after the end too.
+FROM_THE_RECOMMENDATIONS = frozenset({"recommendations", "presentation", "after"})
 # Who takes part in the debate and the opinion map: the workshop's participants and its team.
 TAKING_PART = WORKSHOP_MANAGERS | {"participant"}
 
@@ -226,6 +228,12 @@ ON_A_WORKSHOP = {
     "recommendations.put_amendment_to_vote": {
         PUBLISHED: {role: RECOMMENDATIONS for role in TAKING_PART}
     },
+    # The dossier for the town hall: its team and the city team make its PDF from the
+    # recommendations phase on, after the end too, once the workshop is public.
+    "recommendations.make_dossier": {
+        status: {role: FROM_THE_RECOMMENDATIONS for role in WORKSHOP_MANAGERS}
+        for status in (PUBLISHED, ARCHIVED)
+    },
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -284,6 +292,7 @@ FEATURE_OF = {
     "recommendations.propose_amendment": "amend_recommendation",
     "recommendations.answer_amendment": "amend_recommendation",
     "recommendations.put_amendment_to_vote": "amend_recommendation",
+    "recommendations.make_dossier": "make_dossier",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.

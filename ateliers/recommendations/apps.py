@@ -46,5 +46,12 @@ class RecommendationsConfig(AppConfig):
             phases={PhaseKind.RECOMMENDATIONS},
             label=_("propose and answer amendments"),
         )
+        # The workshop's dossier for the town hall (dossier.py, dossier_pdf.py)
+        features.register(
+            "make_dossier",
+            phases={PhaseKind.RECOMMENDATIONS, PhaseKind.PRESENTATION},
+            label=_("make the dossier's PDF"),
+            after_end=True,
+        )
         activity.register()
         sections.register()

@@ -145,3 +145,9 @@ rules.add_perm(
     & _about_recommendation(is_draft, "amendment_of_a_draft")
     & _amendment_workshop(may_amend, "amendment_may_put_to_vote"),
 )
+# The workshop's dossier for the town hall: its page is as public as the workshop; its team
+# and the city team make its PDF from the recommendations phase on, after the end too.
+rules.add_perm(
+    "recommendations.make_dossier",
+    (is_published | is_archived) & can_manage_workshop & phase_allows("make_dossier"),
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import adoption, amendments, public
+from .views import adoption, amendments, dossier, public
 
 app_name = "recommendations"
 
@@ -37,4 +37,8 @@ urlpatterns += [
         amendments.amendment_put_to_vote,
         name="amendment_put_to_vote",
     ),
+    # The workshop's dossier for the town hall
+    path("atelier/<slug:slug>/dossier/", dossier.dossier_page, name="dossier"),
+    path("atelier/<slug:slug>/dossier/pdf/", dossier.dossier_make, name="make_dossier"),
+    path("atelier/<slug:slug>/dossier.pdf", dossier.dossier_download, name="dossier_pdf"),
 ]

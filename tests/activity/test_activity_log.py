@@ -274,6 +274,7 @@ def example(name: str) -> Action:
             "statements": 40,
             "votes": 1200,
         },
+        "recommendations.adoption_opened": {"count": 7},
         "statement.accepted": {"question": "Quelle rue scolaire ?", "statement": "Des arbres."},
         "statement.rejected": {
             "question": "Quelle rue scolaire ?",
@@ -361,6 +362,28 @@ FRENCH_SENTENCES = {
     "recommendations.supported": "Bruno Animateur a soutenu la préconisation « Stationnement ».",
     "recommendations.support_withdrawn": (
         "Bruno Animateur a retiré son soutien à « Stationnement »."
+    ),
+    "recommendations.amendment_proposed": (
+        "Bruno Animateur a proposé un amendement à la préconisation « Stationnement »."
+    ),
+    "recommendations.amendment_accepted": (
+        "Bruno Animateur a accepté un amendement à la préconisation « Stationnement »."
+    ),
+    "recommendations.amendment_rejected": (
+        "Bruno Animateur a rejeté un amendement à la préconisation « Stationnement »."
+    ),
+    "recommendations.amendment_put_to_vote": (
+        "Bruno Animateur a soumis à l'adoption un amendement à la préconisation « Stationnement »."
+    ),
+    "recommendations.adoption_opened": (
+        "Bruno Animateur a ouvert l'adoption des préconisations (7 soumises)."
+    ),
+    "recommendations.adoption_recorded": (
+        "Bruno Animateur a enregistré la décision sur « Stationnement »."
+    ),
+    "recommendations.ballot_cast": "Bruno Animateur a voté en ligne sur « Stationnement ».",
+    "recommendations.dissent_recorded": (
+        "Bruno Animateur a enregistré une opinion divergente sur « Stationnement »."
     ),
     "meeting.registered": "Bruno Animateur s'est inscrit·e à la réunion « Visite du site ».",
     "meeting.waitlisted": (

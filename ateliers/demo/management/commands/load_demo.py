@@ -30,6 +30,8 @@ BUILDERS = [
     "ateliers.debate.demo",
     "ateliers.recommendations.demo",
     "ateliers.opinions.demo",
+    # The dossiers for the town hall, once recommendations and opinion maps are built.
+    "ateliers.recommendations.dossier_demo",
 ]
 
 
