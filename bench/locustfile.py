@@ -138,6 +138,10 @@ PAGES = {
         False,
         lambda: f"/preconisations/atelier/{TARGETS['adopting']}/adoption/",
     ),
+    "a workshop's dossier": (
+        False,
+        lambda: f"/preconisations/atelier/{TARGETS['adopting']}/dossier/",
+    ),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -435,6 +439,11 @@ else:
         def adoption(self):
             if TARGETS["adopting"]:
                 self.ask("a workshop's adoption")
+
+        @task(1)
+        def dossier(self):
+            if TARGETS["adopting"]:
+                self.ask("a workshop's dossier")
 
         @task(1)
         def training_page(self):

@@ -30,7 +30,7 @@ def main() -> None:
     from ateliers.documents.models import Document
     from ateliers.meetings.models import Meeting
     from ateliers.opinions.models import Conversation
-    from ateliers.recommendations.models import Recommendation
+    from ateliers.recommendations.models import Adoption, Recommendation
     from ateliers.trainings.models import TrainingSession
     from ateliers.workshops.models import Workshop
 
@@ -51,6 +51,13 @@ def main() -> None:
     conversation = Conversation.objects.annotate(n=Count("voters")).order_by("-n", "pk").first()
     recommending = Workshop.objects.annotate(n=Count("recommendations")).order_by("-n", "pk")[0]
     recommendation = Recommendation.objects.filter(workshop=recommending).order_by("pk").first()
+    amended = Recommendation.objects.order_by("-version", "pk").first()
+    adopting = (
+        Adoption.objects.values_list("recommendation__workshop__slug", flat=True)
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    ) or recommending.slug
     pages = {
         "home": "/",
         "workshop list": "/ateliers/",
@@ -75,6 +82,10 @@ def main() -> None:
         "opinion map results, largest": f"{conversation.get_absolute_url()}resultats/",
         "a workshop's recommendations, 50": f"/preconisations/atelier/{recommending.slug}/",
         "recommendation page": f"/preconisations/{recommendation.pk}/",
+        "versions of a recommendation": f"/preconisations/{amended.pk}/versions/",
+        "amendments of a recommendation": f"/preconisations/{amended.pk}/amendements/",
+        "a workshop's adoption": f"/preconisations/atelier/{adopting}/adoption/",
+        "a workshop's dossier": f"/preconisations/atelier/{adopting}/dossier/",
     }
     logged_in = {
         "home, logged in": "/",
