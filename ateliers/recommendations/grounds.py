@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.http.request import validate_host
+from django.http.request import split_domain_port, validate_host
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -69,8 +69,11 @@ def _on_this_site(parts) -> bool:
         return True
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return False
-    site = urlsplit(settings.SITE_URL).netloc
-    return validate_host(parts.netloc.lower(), [site.lower(), *settings.ALLOWED_HOSTS])
+    host = parts.netloc.lower()
+    if host == urlsplit(settings.SITE_URL).netloc.lower():
+        return True
+    domain, _port = split_domain_port(host)
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
 
 
 def _shown(line: str) -> str:
