@@ -300,3 +300,36 @@ def test_a_hostile_line_is_named_in_the_refusal_without_running(client, workshop
     assert "is neither the address" in response.content.decode()
     assert live_problems(response.content.decode()) == []
     assert not Recommendation.objects.exists()
+
+
+@pytest.mark.html
+def test_the_pages_with_links_are_valid_html(client, workshop, author, grounds, tmp_path):
+    from tests import nu_checker
+    from tests.ci import require
+
+    missing = nu_checker.missing_tool()
+    require(missing is None, missing or "")
+    argument, question, statement = grounds
+    recommendation = linked(
+        workshop, author, contributions=[argument, question], statements=[statement]
+    )
+    debate.contribution_hide(
+        contribution=question, reason="Hors sujet.", by=UserFactory(role="city_staff")
+    )
+    client.force_login(author)
+    pages = {
+        "recommendation": client.get(recommendation.get_absolute_url()),
+        "edit": client.get(reverse("recommendations:edit", args=[recommendation.pk])),
+        "draft-errors": client.post(
+            reverse("recommendations:draft", args=[workshop.slug]),
+            {**CONTENT, "grounds": "le débat", "submission_key": str(uuid.uuid4())},
+        ),
+        "results": client.get(reverse("opinions:results", args=[statement.conversation_id])),
+    }
+    files = []
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_text(response.content.decode(), encoding="utf-8")
+
+    assert [f"{p.file.stem}: {p.message}" for p in nu_checker.check(files)] == []
