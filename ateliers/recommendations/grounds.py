@@ -86,7 +86,7 @@ def _parse(lines: list[tuple[int, str]], errors: Collected):
     bad = 0
     for number, line in lines:
         parts = urlsplit(line)
-        key = None
+        key: tuple | None = None
         if _on_this_site(parts) and not parts.query:
             if match := CONTRIBUTION_PATH.fullmatch(parts.path):
                 if CONTRIBUTION_ANCHOR.fullmatch(parts.fragment):
