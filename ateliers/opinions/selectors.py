@@ -170,6 +170,17 @@ class Results:
         return [group.label for group in self.groups]
 
 
+def statements_listed(conversation: Conversation) -> list[Statement]:
+    """Every accepted statement, by number, for the results page's list: each has an anchor
+    there, the link by which a recommendation says it builds on it (recommendations/grounds.py).
+    One query."""
+    return list(
+        Statement.objects.filter(conversation=conversation, status=StatementStatus.ACCEPTED)
+        .order_by("position")
+        .only("pk", "conversation_id", "position", "text")
+    )
+
+
 def results(conversation: Conversation) -> Results:
     """The last snapshot, ready to show: two queries (the snapshot, the statements it
     lists), whatever the number of votes."""

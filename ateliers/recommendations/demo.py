@@ -56,7 +56,10 @@ def build(city: DemoCity) -> None:
     drafted = []
     for index, item in enumerate(RECOMMENDATIONS):
         author = people[index % len(people)]
-        drafted.append(services.recommendation_draft(workshop=workshop, by=author, **item))
+        grounds = demo_grounds(workshop) if index == 0 else ""
+        drafted.append(
+            services.recommendation_draft(workshop=workshop, by=author, grounds=grounds, **item)
+        )
     first, coauthor = drafted[0], people[1]
     services.coauthor_add(recommendation=first, user=coauthor, by=people[0])
     services.recommendation_edit(
@@ -138,6 +141,7 @@ def build_adoption(city: DemoCity) -> None:
             title=title,
             text=text,
             general_interest=interest,
+            grounds=demo_grounds(workshop) if index == 0 else "",
         )
         for index, (title, text, interest) in enumerate(ADOPTION_RECOMMENDATIONS)
     ]
@@ -261,4 +265,32 @@ def _amendments(drafted: list[Recommendation], people: list) -> None:
         text="Installer une trentaine d'arceaux aux deux entrées de la rue, **abrités de la "
         "pluie**.",
         reason="Un vélo mouillé décourage de venir.",
+    )
+
+
+# What a recommendation builds on (grounds.py): the first recommendation of each workshop links
+# to two public contributions and two accepted statements of its workshop, as an author would
+# paste them. Today the demo's debate and opinion map (debate/demo.py, opinions/demo.py) are
+# those of the workshop on cool islands only, which drafts no recommendation: both workshops
+# here have nothing to link to, so their recommendations link to nothing until they do.
+def demo_grounds(workshop) -> str:
+    from django.urls import reverse
+
+    from ateliers.debate.models import VISIBLE_STATES, Contribution
+    from ateliers.opinions.models import Statement, StatementStatus
+
+    from .grounds import statement_url
+
+    contributions = Contribution.objects.filter(
+        topic__workshop=workshop,
+        parent__isnull=True,
+        deleted_at__isnull=True,
+        moderation__in=VISIBLE_STATES,
+    ).order_by("created_at", "pk")[:2]
+    statements = Statement.objects.filter(
+        conversation__workshop=workshop, status=StatementStatus.ACCEPTED
+    ).order_by("conversation_id", "position")[:2]
+    return "\n".join(
+        [reverse("debate:contribution", args=[contribution.pk]) for contribution in contributions]
+        + [statement_url(statement) for statement in statements]
     )

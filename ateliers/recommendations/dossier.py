@@ -17,11 +17,12 @@ from collections import defaultdict
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from ateliers.core.waitlist import RegistrationStatus
-from ateliers.debate.models import Topic
+from ateliers.debate.models import VISIBLE_STATES, Contribution, Topic
 from ateliers.documents.models import Document
 from ateliers.meetings.models import Meeting
 from ateliers.opinions.models import MapSnapshot, Statement, StatementStatus
@@ -29,6 +30,7 @@ from ateliers.trainings.models import SessionRegistration, Training
 from ateliers.workshops.models import Capacity, Participation, Workshop
 from ateliers.workshops.phases import PHASE_TYPES, PhaseKind
 
+from .grounds import DOSSIER_EXCERPT, plain_excerpt
 from .models import Adoption, Dissent, Recommendation, RecommendationAuthor
 
 # Representative statements shown per group, and statements shared by all groups, per map.
@@ -119,6 +121,15 @@ class Decision:
 
 
 @dataclasses.dataclass(frozen=True)
+class GroundLine:
+    """Something an adopted recommendation builds on (grounds.py): a contribution's kind and
+    excerpt, or an opinion-map statement."""
+
+    kind: StrOrPromise
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
 class AdoptedLine:
     pk: int
     title: str
@@ -130,6 +141,7 @@ class AdoptedLine:
     authors: list[str]
     decision: Decision | None
     dissents: list[DissentLine]
+    grounds: list[GroundLine] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -356,9 +368,38 @@ def _decision(adoption: Adoption | None) -> Decision | None:
     )
 
 
+def _grounds(adopted_ids: list[int]) -> dict[int, list[GroundLine]]:
+    """Two queries: the public contributions and statements the adopted recommendations
+    build on (grounds.py), kept short."""
+    lines: dict[int, list[GroundLine]] = defaultdict(list)
+    for recommendation_id, kind, text in (
+        Recommendation.contributions.through.objects.filter(
+            recommendation_id__in=adopted_ids,
+            contribution__deleted_at__isnull=True,
+            contribution__moderation__in=VISIBLE_STATES,
+        )
+        .order_by("contribution__created_at", "contribution__pk")
+        .values_list("recommendation_id", "contribution__kind", "contribution__text")
+    ):
+        label = Contribution.Kind(kind).label if kind else _("Reply")
+        lines[recommendation_id].append(GroundLine(label, plain_excerpt(text, DOSSIER_EXCERPT)))
+    for recommendation_id, text in (
+        Recommendation.statements.through.objects.filter(
+            recommendation_id__in=adopted_ids, statement__status=StatementStatus.ACCEPTED
+        )
+        .order_by("statement__conversation_id", "statement__position")
+        .values_list("recommendation_id", "statement__text")
+    ):
+        lines[recommendation_id].append(
+            GroundLine(_("Opinion-map statement"), Truncator(text).chars(DOSSIER_EXCERPT))
+        )
+    return lines
+
+
 def _recommendations(workshop: Workshop) -> tuple[list[AdoptedLine], list[OtherLine]]:
     """Four queries: the recommendations, their decisions (on themselves, not on an
-    amendment), the dissents recorded with those, and the authors of the adopted ones."""
+    amendment), the dissents recorded with those, and the authors of the adopted ones; and
+    two for what the adopted ones build on (_grounds)."""
     recommendations = list(
         Recommendation.objects.filter(workshop=workshop).order_by(
             "-support_count", "created_at", "pk"
@@ -380,6 +421,7 @@ def _recommendations(workshop: Workshop) -> tuple[list[AdoptedLine], list[OtherL
         recommendation_id__in=adopted_ids
     ).select_related("user"):
         authors[author.recommendation_id].append(str(author.user.public_name))
+    grounds = _grounds(adopted_ids)
     adopted, others = [], []
     for recommendation in recommendations:
         adoption = adoptions.get(recommendation.pk)
@@ -396,6 +438,7 @@ def _recommendations(workshop: Workshop) -> tuple[list[AdoptedLine], list[OtherL
                     authors=authors[recommendation.pk],
                     decision=_decision(adoption),
                     dissents=dissents[adoption.pk] if adoption is not None else [],
+                    grounds=grounds[recommendation.pk],
                 )
             )
         else:
@@ -413,7 +456,7 @@ def _recommendations(workshop: Workshop) -> tuple[list[AdoptedLine], list[OtherL
 
 def dossier_of(workshop: Workshop) -> DossierData:
     """Everything the dossier shows. `workshop` comes with its phases, facilitators and
-    neighbourhood (workshops.selectors.workshop_for_page): 12 queries, whatever its size."""
+    neighbourhood (workshops.selectors.workshop_for_page): 14 queries, whatever its size."""
     by_capacity, by_neighbourhood = _participation(workshop)
     adopted, others = _recommendations(workshop)
     return DossierData(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ateliers.core import fields
 from ateliers.core.once import SubmitOnceForm
 
+from .grounds import MAX_GROUNDS
 from .services import MAX_NOTE, MAX_TEXT, MAX_TITLE
 
 MARKDOWN_HELP = _("You may use *italics*, **bold**, lists and [links](https://…).")
@@ -46,6 +47,18 @@ class EditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=MAX_NOTE,
+    )
+    # What it builds on (grounds.py): links checked by the service, one per line.
+    grounds = fields.TextField(
+        label=_("Debate contributions and opinion-map statements it builds on (optional)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=MAX_GROUNDS,
+        help_text=_(
+            "Paste their addresses, one per line: a contribution's address (click its date "
+            "in the debate), or a statement's link on the opinion map's results page (click "
+            "its number in the list of all statements). At most 20, all of this workshop."
+        ),
     )
 
 

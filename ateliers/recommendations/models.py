@@ -48,6 +48,20 @@ class Recommendation(models.Model):
     # The number of its latest version, and its supports: kept by the services.
     version = models.PositiveIntegerField(_("version"), default=1)
     support_count = models.PositiveIntegerField(_("supports"), default=0)
+    # What it builds on (grounds.py): debate contributions and opinion-map statements of its
+    # workshop. Not part of its versioned text: changing them makes no new version.
+    contributions = models.ManyToManyField(
+        "debate.Contribution",
+        verbose_name=_("debate contributions it builds on"),
+        blank=True,
+        related_name="grounded_recommendations",
+    )
+    statements = models.ManyToManyField(
+        "opinions.Statement",
+        verbose_name=_("opinion-map statements it builds on"),
+        blank=True,
+        related_name="grounded_recommendations",
+    )
 
     class Meta:
         verbose_name = _("recommendation")

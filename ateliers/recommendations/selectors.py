@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from ateliers.core.models import User
 from ateliers.workshops.models import Workshop
 
+from . import grounds
 from .models import Recommendation, RecommendationAuthor, Support
 
 PER_PAGE = 20
@@ -37,6 +38,8 @@ def recommendation_for_page(*, pk: int) -> Recommendation:
         .prefetch_related(
             "workshop__phases", "workshop__facilitators", _authors(), "versions__edited_by"
         )
+        # What it builds on (grounds.py): two queries, whatever the number of links.
+        .prefetch_related(*grounds.prefetches())
         .get(pk=pk)
     )
 

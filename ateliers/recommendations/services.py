@@ -16,6 +16,7 @@ from ateliers.core.names import clean_name
 from ateliers.core.texts import clean_text
 from ateliers.workshops.models import Workshop
 
+from .grounds import Grounds, grounds_set, validate_grounds
 from .models import (
     AdoptionOpening,
     Recommendation,
@@ -125,6 +126,27 @@ def validate_content(
     return content
 
 
+# What it builds on (grounds.py): checked with its content, so that one refusal names every
+# field at fault. `grounds` None leaves the links as they are.
+def _validated(
+    workshop: Workshop, grounds: str | None, content: dict[str, str]
+) -> tuple[Content, Grounds | None]:
+    errors = Collected()
+    values = None
+    try:
+        values = validate_content(**content)
+    except InvalidInput as error:
+        for field, messages in error.errors.items():
+            for message in messages:
+                errors.add(field, message)
+    linked = None
+    if grounds is not None:
+        linked = validate_grounds(workshop=workshop, grounds=grounds, errors=errors)
+    errors.raise_if_any()
+    assert values is not None
+    return values, linked
+
+
 def is_author(recommendation: Recommendation, user) -> bool:
     return bool(
         user.is_authenticated
@@ -133,8 +155,10 @@ def is_author(recommendation: Recommendation, user) -> bool:
 
 
 @transaction.atomic
-def recommendation_draft(*, workshop: Workshop, by: User, **content: str) -> Recommendation:
-    values = validate_content(**content)
+def recommendation_draft(
+    *, workshop: Workshop, by: User, grounds: str = "", **content: str
+) -> Recommendation:
+    values, linked = _validated(workshop, grounds, content)
     # The adoption is open: the recommendations are frozen, none is added (adoption.py).
     if AdoptionOpening.objects.filter(workshop=workshop).exists():
         raise StateChanged(_("The adoption is open: no recommendation can be drafted any more."))
@@ -145,6 +169,8 @@ def recommendation_draft(*, workshop: Workshop, by: User, **content: str) -> Rec
         recommendation=recommendation, number=1, edited_by=by, **values.as_fields()
     )
     RecommendationAuthor.objects.create(recommendation=recommendation, user=by)
+    if linked is not None:
+        grounds_set(recommendation, linked)
     record(
         actor=by,
         verb="recommendations.drafted",
@@ -156,17 +182,20 @@ def recommendation_draft(*, workshop: Workshop, by: User, **content: str) -> Rec
 
 @transaction.atomic
 def recommendation_edit(
-    *, recommendation: Recommendation, by: User, **content: str
+    *, recommendation: Recommendation, by: User, grounds: str | None = None, **content: str
 ) -> Recommendation:
     """A new version when something changed; the same recommendation otherwise. Only its
-    authors edit it (the rules say so; the service checks again)."""
-    values = validate_content(**content)
+    authors edit it (the rules say so; the service checks again). `grounds` replaces what it
+    builds on; the links are not part of its versioned text, so they alone make no version."""
+    values, linked = _validated(recommendation.workshop, grounds, content)
     # Locked (PostgreSQL) so that two authors saving at once make two numbered versions.
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     if current.status != Status.DRAFT:
         raise NoLongerADraft()
     if not is_author(current, by):
         raise ApplicationError(_("Only the authors of a recommendation can change it."))
+    if linked is not None:
+        grounds_set(current, linked)
     fields = values.as_fields()
     if all(getattr(current, name) == value for name, value in fields.items()):
         return current

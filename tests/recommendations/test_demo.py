@@ -79,3 +79,23 @@ def test_the_demo_has_an_accepted_a_rejected_and_a_pending_amendment(client):
     )
     call_command("load_demo", stdout=StringIO())
     assert amendments.count() == 3
+
+
+def test_the_demo_links_what_its_workshops_debated_if_they_did(client):
+    """The first recommendation of each demo workshop links to what its workshop's debate and
+    opinion map hold (none today: only the workshop on cool islands debates in the demo)."""
+    from ateliers.debate.models import Contribution
+    from ateliers.opinions.models import Statement
+
+    call_command("load_demo", stdout=StringIO())
+
+    for slug, title in (
+        (WORKSHOP, RECOMMENDATIONS[0]["title"]),
+        (ADOPTION_WORKSHOP, ADOPTION_RECOMMENDATIONS[0][0]),
+    ):
+        first = Recommendation.objects.get(workshop__slug__startswith=slug, title=title)
+        debated = Contribution.objects.filter(topic__workshop=first.workshop).exists()
+        mapped = Statement.objects.filter(conversation__workshop=first.workshop).exists()
+        assert first.contributions.exists() is debated
+        assert first.statements.exists() is mapped
+        assert client.get(first.get_absolute_url()).status_code == 200

@@ -163,6 +163,7 @@ def results(request, conversation):
             "conversation": conversation,
             "workshop": conversation.workshop,
             "results": selectors.results(conversation),
+            "statements": selectors.statements_listed(conversation),
             "may_export": can(request.user, "opinions.export_conversation", conversation),
             "nav": "workshops",
         },

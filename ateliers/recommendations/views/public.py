@@ -18,7 +18,7 @@ from ateliers.workshops.phases import PhaseKind
 from ateliers.workshops.rules import takes_part
 from ateliers.workshops.views.loaders import visible_workshop, workshop_by_slug
 
-from .. import adoption_selectors, selectors, services
+from .. import adoption_selectors, grounds, selectors, services
 from ..forms import CoauthorForm, DraftForm, EditForm
 from ..models import Recommendation
 
@@ -103,6 +103,8 @@ def recommendation_detail(request, pk: int):
         may_edit=can(user, "recommendations.change_recommendation", recommendation),
         may_add_coauthor=can(user, "recommendations.add_coauthor", recommendation),
         adoption=adoption,
+        # What it builds on (grounds.py), from the prefetched links.
+        grounds=grounds.lines_of(recommendation),
         **detail_context(user, recommendation),
     )
 
@@ -118,6 +120,7 @@ def recommendation_draft(request, workshop):
             recommendation = services.recommendation_draft(
                 workshop=workshop,
                 by=request.user,
+                grounds=form.cleaned_data["grounds"],
                 **{name: form.cleaned_data[name] for name in CONTENT},
             )
             return recommendation.get_absolute_url()
@@ -144,7 +147,10 @@ def recommendation_draft(request, workshop):
 def recommendation_edit(request, recommendation):
     form = EditForm(
         request.POST or None,
-        initial={name: getattr(recommendation, name) for name in CONTENT},
+        initial={
+            **{name: getattr(recommendation, name) for name in CONTENT},
+            "grounds": grounds.grounds_text(recommendation),
+        },
     )
     done = act_on_form(
         request,
@@ -152,6 +158,7 @@ def recommendation_edit(request, recommendation):
         lambda data: services.recommendation_edit(
             recommendation=recommendation,
             by=request.user,
+            grounds=data["grounds"],
             **{name: data[name] for name in CONTENT},
         ),
         done=_("The recommendation is saved."),
