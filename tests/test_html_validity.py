@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from ateliers.workshops.phases import PhaseKind
@@ -443,6 +444,24 @@ PAGES = [
     Page("conversation", None, lambda c: c.conversation.get_absolute_url()),
     Page("conversation-to-vote", "resident", lambda c: c.conversation.get_absolute_url()),
     Page("conversation-results", None, lambda c: f"/carte-des-avis/{c.conversation.pk}/resultats/"),
+    Page(
+        "conversation-statements",
+        None,
+        lambda c: f"/carte-des-avis/{c.conversation.pk}/propositions/",
+    ),
+    Page(
+        "conversation-statement",
+        None,
+        lambda c: reverse(
+            "opinions:statement",
+            args=[
+                c.conversation.pk,
+                c.conversation.statements.filter(status="accepted")
+                .order_by("position")[0]
+                .position,
+            ],
+        ),
+    ),
     Page(
         "conversation-results-team",
         "staff",

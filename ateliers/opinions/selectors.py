@@ -4,6 +4,7 @@ of statements and votes, and the results page's state made ready for its templat
 import random
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, QuerySet
 
 from ateliers.core.models import User
@@ -170,15 +171,25 @@ class Results:
         return [group.label for group in self.groups]
 
 
-def statements_listed(conversation: Conversation) -> list[Statement]:
-    """Every accepted statement, by number, for the results page's list: each has an anchor
-    there, the link by which a recommendation says it builds on it (recommendations/grounds.py).
-    One query."""
-    return list(
-        Statement.objects.filter(conversation=conversation, status=StatementStatus.ACCEPTED)
-        .order_by("position")
-        .only("pk", "conversation_id", "position", "text")
+STATEMENTS_PER_PAGE = 50
+
+
+def _accepted(conversation: Conversation):
+    return Statement.objects.filter(
+        conversation=conversation, status=StatementStatus.ACCEPTED
+    ).only("pk", "conversation_id", "position", "text")
+
+
+def statements_page(conversation: Conversation, *, page: str | int | None) -> Page:
+    """A page of the accepted statements, by number: each links to its own page, the
+    address by which a recommendation says it builds on it (recommendations/grounds.py)."""
+    return Paginator(_accepted(conversation).order_by("position"), STATEMENTS_PER_PAGE).get_page(
+        page
     )
+
+
+def accepted_statement(conversation: Conversation, *, position: int) -> Statement:
+    return _accepted(conversation).get(position=position)
 
 
 def results(conversation: Conversation) -> Results:

@@ -56,8 +56,8 @@ class EditForm(forms.Form):
         max_length=MAX_GROUNDS,
         help_text=_(
             "Paste their addresses, one per line: a contribution's address (click its date "
-            "in the debate), or a statement's link on the opinion map's results page (click "
-            "its number in the list of all statements). At most 20, all of this workshop."
+            "in the debate), or a statement's link (its number in the list of the opinion "
+            "map's statements, linked from its results). At most 20, all of this workshop."
         ),
     )
 

@@ -2,9 +2,9 @@
 workshop that ground it, pasted by its authors as links, one per line.
 
 A contribution is linked by its address (`/debat/contributions/<pk>/`); a statement by its
-anchor on the conversation's results page (`/carte-des-avis/<conversation>/resultats/
-#proposition-<number>`, each statement listed there has one) or on the conversation's page.
-Either may come with the site's scheme and host, as copied from the browser.
+own page's (`/carte-des-avis/<conversation>/propositions/<number>/`, linked from the
+conversation's list of statements). Either may come with the site's scheme and host, as copied
+from the browser.
 
 The links are not part of the recommendation's versioned text: changing them makes no new
 version. They change only while the recommendation is a draft (the edit refuses otherwise).
@@ -42,8 +42,9 @@ EXCERPT = 200
 DOSSIER_EXCERPT = 120
 
 CONTRIBUTION_PATH = re.compile(r"/debat/contributions/(?P<pk>[0-9]{1,10})/?")
-STATEMENT_PATH = re.compile(r"/carte-des-avis/(?P<conversation>[0-9]{1,10})/(?:resultats/?)?")
-STATEMENT_ANCHOR = re.compile(r"proposition-(?P<position>[0-9]{1,10})")
+STATEMENT_PATH = re.compile(
+    r"/carte-des-avis/(?P<conversation>[0-9]{1,10})/propositions/(?P<position>[0-9]{1,10})/?"
+)
 CONTRIBUTION_ANCHOR = re.compile(r"(?:contribution-[0-9]{1,10})?")
 
 
@@ -55,13 +56,8 @@ class Grounds:
     statements: list[Statement]
 
 
-def statement_anchor(position: int) -> str:
-    return f"proposition-{position}"
-
-
 def statement_url(statement: Statement) -> str:
-    results = reverse("opinions:results", args=[statement.conversation_id])
-    return f"{results}#{statement_anchor(statement.position)}"
+    return reverse("opinions:statement", args=[statement.conversation_id, statement.position])
 
 
 def _on_this_site(parts) -> bool:
@@ -91,9 +87,8 @@ def _parse(lines: list[tuple[int, str]], errors: Collected):
             if match := CONTRIBUTION_PATH.fullmatch(parts.path):
                 if CONTRIBUTION_ANCHOR.fullmatch(parts.fragment):
                     key = ("contribution", int(match["pk"]))
-            elif match := STATEMENT_PATH.fullmatch(parts.path):
-                if anchor := STATEMENT_ANCHOR.fullmatch(parts.fragment):
-                    key = ("statement", int(match["conversation"]), int(anchor["position"]))
+            elif (match := STATEMENT_PATH.fullmatch(parts.path)) and not parts.fragment:
+                key = ("statement", int(match["conversation"]), int(match["position"]))
         if key is None:
             bad += 1
             if bad > MOST_BAD_LINES:
@@ -103,7 +98,7 @@ def _parse(lines: list[tuple[int, str]], errors: Collected):
                 _(
                     "Line %(number)s (“%(line)s”) is neither the address of a debate "
                     "contribution (…/debat/contributions/12/) nor that of an opinion-map "
-                    "statement (…/carte-des-avis/3/resultats/#proposition-7)."
+                    "statement (…/carte-des-avis/3/propositions/7/)."
                 )
                 % {"number": number, "line": _shown(line)},
             )

@@ -291,9 +291,8 @@ def test_the_results_page_queries(client, voting, django_assert_num_queries):
     services.map_compute(conversation_id=conversation.pk, force=True)
     url = reverse("opinions:results", args=[conversation.pk])
     # 1 the conversation and its workshop, 2 its phases, 3 its facilitators (prefetched for
-    # the rules), 4 the last snapshot, 5 the statements it lists, 6 all the accepted
-    # statements with their anchors (the links of recommendations/grounds.py).
-    with django_assert_num_queries(6):
+    # the rules), 4 the last snapshot, 5 the statements it lists.
+    with django_assert_num_queries(5):
         client.get(url)
 
 

@@ -53,9 +53,8 @@ def contribution_link(contribution, host: str = "") -> str:
     return host + reverse("debate:contribution", args=[contribution.pk])
 
 
-def statement_link(statement, *, results: bool = True) -> str:
-    page = "opinions:results" if results else "opinions:conversation"
-    return f"{reverse(page, args=[statement.conversation_id])}#proposition-{statement.position}"
+def statement_link(statement) -> str:
+    return reverse("opinions:statement", args=[statement.conversation_id, statement.position])
 
 
 def draft(workshop, author, grounds: str) -> Recommendation:
@@ -78,7 +77,7 @@ def test_a_draft_links_to_contributions_and_statements_in_any_copied_form(worksh
         f"  {contribution_link(second)}  ",
         "",
         statement_link(statement),
-        statement_link(other_statement, results=False),
+        statement_link(other_statement),
         contribution_link(first),  # the same again: ignored
     ]
 
@@ -101,7 +100,8 @@ def test_nothing_to_link_is_fine(workshop, author):
         "/debat/sujets/1/",
         "voir la contribution 12",
         "/carte-des-avis/1/resultats/",
-        "/carte-des-avis/1/resultats/#proposition-x",
+        "/carte-des-avis/1/propositions/x/",
+        "/carte-des-avis/1/resultats/#proposition-1",
         "javascript:alert(1)",
     ],
 )
@@ -148,7 +148,7 @@ def test_a_statement_the_public_does_not_see_is_refused(workshop, author, status
 
 def test_a_link_to_nothing_is_refused(workshop, author):
     message = refused(
-        workshop, author, "/debat/contributions/999999/\n/carte-des-avis/999999/#proposition-1"
+        workshop, author, "/debat/contributions/999999/\n/carte-des-avis/999999/propositions/1/"
     )
     assert "Line 1: there is no debate contribution #999999." in message
     assert "Line 2: the opinion map #999999 has no statement number 1." in message

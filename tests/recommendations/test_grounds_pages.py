@@ -41,8 +41,7 @@ def contribution_link(contribution) -> str:
 
 
 def statement_link(statement) -> str:
-    results = reverse("opinions:results", args=[statement.conversation_id])
-    return f"{results}#proposition-{statement.position}"
+    return reverse("opinions:statement", args=[statement.conversation_id, statement.position])
 
 
 @pytest.fixture
@@ -201,20 +200,33 @@ def test_the_edit_form_shows_the_links_and_replaces_them(client, workshop, autho
     assert recommendation.version == 1
 
 
-# The opinion map's anchors ----------------------------------------------------------------
+# The opinion map's statements, each with its own page ---------------------------------------
 
 
-def test_each_accepted_statement_has_the_anchor_recommendations_link_to(client, workshop):
+def test_each_accepted_statement_has_the_page_recommendations_link_to(client, workshop):
     conversation = ConversationFactory(workshop=WorkshopFactory(phase=PhaseKind.DEBATE))
     shown = StatementFactory(conversation=conversation, text="Des fontaines.")
     waiting = StatementFactory(conversation=conversation, text="En attente.", status="pending")
 
-    body = client.get(reverse("opinions:results", args=[conversation.pk])).content.decode()
+    listing = client.get(reverse("opinions:statements", args=[conversation.pk])).content.decode()
 
-    assert f'id="proposition-{shown.position}"' in body
-    assert f'href="#proposition-{shown.position}"' in body
-    assert "Des fontaines." in body
-    assert f'id="proposition-{waiting.position}"' not in body
+    assert f'href="{statement_link(shown)}"' in listing
+    assert "Des fontaines." in listing
+    assert "En attente." not in listing
+    page = client.get(statement_link(shown))
+    assert page.status_code == 200 and "Des fontaines." in page.content.decode()
+    assert client.get(statement_link(waiting)).status_code == 404
+
+
+def test_the_statement_list_asks_as_many_queries_for_5_and_120_statements(client):
+    conversation = ConversationFactory(workshop=WorkshopFactory(phase=PhaseKind.DEBATE))
+    StatementFactory.create_batch(5, conversation=conversation)
+    listing = reverse("opinions:statements", args=[conversation.pk])
+    few = (queries(client, listing), queries(client, listing + "?page=2"))
+
+    StatementFactory.create_batch(115, conversation=conversation)
+
+    assert (queries(client, listing), queries(client, listing + "?page=3")) == few
 
 
 # The dossier --------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from ateliers.core.ratelimit import limit_posts
 
 from .. import selectors, services
 from ..forms import StatementForm, VoteForm
-from ..models import Conversation
+from ..models import Conversation, Statement
 
 
 def conversation_by_pk(pk: int) -> Conversation:
@@ -152,6 +152,53 @@ def my_votes(request, conversation):
     )
 
 
+@public_page(params=("page",))
+@require_safe
+@allowed("opinions.view_conversation", load=conversation_by_pk)
+def statements(request, conversation):
+    """Every accepted statement, by number, fifty a page, each with a link of its own."""
+    return render(
+        request,
+        "opinions/statements.html",
+        {
+            "conversation": conversation,
+            "workshop": conversation.workshop,
+            "page_obj": selectors.statements_page(conversation, page=request.GET.get("page")),
+            "nav": "workshops",
+        },
+    )
+
+
+def accepted_statement(pk: int, position: int) -> Statement:
+    conversation = conversation_by_pk(pk)
+    try:
+        found = selectors.accepted_statement(conversation, position=position)
+    except Statement.DoesNotExist:
+        raise Http404 from None
+    found.conversation = conversation
+    return found
+
+
+@public_page
+@require_safe
+@allowed(
+    "opinions.view_conversation",
+    load=accepted_statement,
+    on=lambda statement: statement.conversation,
+)
+def statement(request, statement):
+    return render(
+        request,
+        "opinions/statement.html",
+        {
+            "conversation": statement.conversation,
+            "workshop": statement.conversation.workshop,
+            "statement": statement,
+            "nav": "workshops",
+        },
+    )
+
+
 @public_page
 @require_safe
 @allowed("opinions.view_conversation", load=conversation_by_pk)
@@ -163,7 +210,6 @@ def results(request, conversation):
             "conversation": conversation,
             "workshop": conversation.workshop,
             "results": selectors.results(conversation),
-            "statements": selectors.statements_listed(conversation),
             "may_export": can(request.user, "opinions.export_conversation", conversation),
             "nav": "workshops",
         },
