@@ -55,3 +55,21 @@ def test_an_unknown_page_answers_in_french(client):
 def test_french_even_when_the_browser_prefers_english(client):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="fr">' in page
+
+
+def test_the_french_catalogue_compiles_without_a_fault():
+    """msgfmt's checks (formats, plurals, stray previous-msgid lines): a catalogue that does not
+    compile leaves the whole site in English."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    if shutil.which("msgfmt") is None:
+        pytest.skip("gettext's msgfmt is not installed")
+    catalogue = Path(__file__).parent.parent / "ateliers/locale/fr/LC_MESSAGES/django.po"
+    checked = subprocess.run(  # noqa: S603
+        ["msgfmt", "--check", "-o", "/dev/null", str(catalogue)],  # noqa: S607
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr

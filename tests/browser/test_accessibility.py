@@ -284,6 +284,36 @@ PAGES = [
         200,
     ),
     (
+        "recommendation-versions",
+        None,
+        lambda d: f"/preconisations/{d.recommendation.pk}/versions/",
+        200,
+    ),
+    (
+        "recommendation-amendments",
+        None,
+        lambda d: f"/preconisations/{d.recommendation.pk}/amendements/",
+        200,
+    ),
+    (
+        "recommendation-amend",
+        "resident",
+        lambda d: f"/preconisations/{d.recommendation.pk}/amender/",
+        200,
+    ),
+    (
+        "recommendations-adoption",
+        None,
+        lambda d: f"/preconisations/atelier/{d.recommendation.workshop.slug}/adoption/",
+        200,
+    ),
+    (
+        "recommendations-dossier",
+        None,
+        lambda d: f"/preconisations/atelier/{d.recommendation.workshop.slug}/dossier/",
+        200,
+    ),
+    (
         "recommendation-coauthor",
         "resident",
         lambda d: f"/preconisations/{d.recommendation.pk}/co-auteurs/",
@@ -412,6 +442,21 @@ PAGES = [
         "conversation-results",
         None,
         lambda d: f"/carte-des-avis/{d.conversation.pk}/resultats/",
+        200,
+    ),
+    (
+        "conversation-statements",
+        None,
+        lambda d: f"/carte-des-avis/{d.conversation.pk}/propositions/",
+        200,
+    ),
+    (
+        "conversation-statement",
+        None,
+        lambda d: "/carte-des-avis/{}/propositions/{}/".format(
+            d.conversation.pk,
+            d.conversation.statements.filter(status="accepted").order_by("position")[0].position,
+        ),
         200,
     ),
     (
