@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ateliers.core.errors import ApplicationError
 from ateliers.core.forms import add_service_errors
 from ateliers.core.once import submit_form_once
+from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
 from ateliers.meetings.models import Meeting
@@ -36,6 +37,9 @@ def _workshop_of(target):
     return target.recommendation.workshop
 
 
+# Kept whole for visitors: a closed vote is settled by the next signed-in reader or once the
+# kept page expires, and the count of voters may be a minute old.
+@public_page
 @require_safe
 def adoption_page(request, slug: str):
     workshop = visible_workshop(request, slug)

@@ -21,7 +21,7 @@ from .. import amendment_selectors, amendments
 from ..amendment_forms import AmendmentForm, CompareForm, RejectForm
 from ..diff import diff_html
 from ..models import Amendment, AmendmentStatus
-from .public import _about, recommendation_by_pk
+from .common import about, recommendation_by_pk
 
 TEMPLATES = "recommendations/amendments/"
 # The fields of a version compared on the versions' page, in the order of the recommendation's.
@@ -87,7 +87,7 @@ def amendment_propose(request, recommendation):
         )
         if response is not None:
             return response
-    return _about(request, TEMPLATES + "propose.html", recommendation, form=form)
+    return about(request, TEMPLATES + "propose.html", recommendation, form=form)
 
 
 def _answered_already(request, amendment):
@@ -114,7 +114,7 @@ def amendment_accept(request, amendment):
             % {"number": accepted.made_version},
         )
         return redirect(_anchor(amendment))
-    return _answered_already(request, amendment) or _about(
+    return _answered_already(request, amendment) or about(
         request,
         TEMPLATES + "accept.html",
         amendment.recommendation,
@@ -138,7 +138,7 @@ def amendment_reject(request, amendment):
         done=_("The amendment is rejected. Its author may ask that it be put to the adoption."),
         then=_anchor(amendment),
     )
-    return done or _about(
+    return done or about(
         request,
         TEMPLATES + "reject.html",
         amendment.recommendation,
@@ -175,7 +175,7 @@ def _visible(request, pk: int):
 def amendment_list(request, pk: int):
     recommendation = _visible(request, pk)
     page_obj = amendment_selectors.amendments_page(recommendation, page=request.GET.get("page"))
-    return _about(request, TEMPLATES + "list.html", recommendation, page_obj=page_obj)
+    return about(request, TEMPLATES + "list.html", recommendation, page_obj=page_obj)
 
 
 @public_page(params=("de", "a"))
@@ -203,7 +203,7 @@ def versions(request, pk: int):
             old, new = getattr(before, name), getattr(after, name)
             if old != new:
                 differences.append({"label": label, "html": diff_html(old, new)})
-    return _about(
+    return about(
         request,
         TEMPLATES + "versions.html",
         recommendation,

@@ -20,29 +20,10 @@ from ateliers.workshops.views.loaders import visible_workshop, workshop_by_slug
 
 from .. import adoption_selectors, grounds, selectors, services
 from ..forms import CoauthorForm, DraftForm, EditForm
-from ..models import Recommendation
+from .amendments import detail_context
+from .common import about, recommendation_by_pk
 
 CONTENT = ("title", "text", "general_interest", "cost_note", "feasibility_note")
-
-
-def recommendation_by_pk(pk: int) -> Recommendation:
-    try:
-        return selectors.recommendation_for_page(pk=pk)
-    except Recommendation.DoesNotExist:
-        raise Http404 from None
-
-
-def _about(request, template: str, recommendation: Recommendation, **context):
-    return render(
-        request,
-        template,
-        {
-            "recommendation": recommendation,
-            "workshop": recommendation.workshop,
-            "nav": "workshops",
-            **context,
-        },
-    )
 
 
 @public_page(params=("page",))
@@ -91,10 +72,7 @@ def recommendation_detail(request, pk: int):
     if adoption is not None and adoption.decided_at and recommendation.status == "submitted":
         recommendation.refresh_from_db(fields=["status", "text", "version"])
     may_support = can(user, "recommendations.support_recommendation", recommendation)
-    # Its amendments (views/amendments.py, which imports this module).
-    from .amendments import detail_context
-
-    return _about(
+    return about(
         request,
         "recommendations/detail.html",
         recommendation,
@@ -164,7 +142,7 @@ def recommendation_edit(request, recommendation):
         done=_("The recommendation is saved."),
         then=recommendation.get_absolute_url(),
     )
-    return done or _about(request, "recommendations/edit.html", recommendation, form=form)
+    return done or about(request, "recommendations/edit.html", recommendation, form=form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -181,7 +159,7 @@ def coauthor_add(request, recommendation):
         done=_("The co-author is added: they can now change the recommendation."),
         then=recommendation.get_absolute_url(),
     )
-    return done or _about(request, "recommendations/coauthor.html", recommendation, form=form)
+    return done or about(request, "recommendations/coauthor.html", recommendation, form=form)
 
 
 @require_POST
