@@ -9,28 +9,12 @@ from django.urls import reverse
 from ateliers.recommendations import amendments, services
 from ateliers.recommendations.amendment_selectors import ON_PAGE
 from ateliers.recommendations.models import Amendment, AmendmentStatus, Recommendation
-from ateliers.workshops.phases import PhaseKind
-from tests.factories import ParticipationFactory, UserFactory, WorkshopFactory
+from tests.factories import ParticipationFactory, UserFactory
 from tests.roles import assert_refused
 
 pytestmark = pytest.mark.django_db
 
 TEXT = "Installer des bancs sous les platanes."
-
-
-@pytest.fixture
-def workshop():
-    return WorkshopFactory(phase=PhaseKind.RECOMMENDATIONS)
-
-
-@pytest.fixture
-def author(workshop):
-    return ParticipationFactory(workshop=workshop).user
-
-
-@pytest.fixture
-def proposer(workshop):
-    return ParticipationFactory(workshop=workshop).user
 
 
 @pytest.fixture

@@ -12,27 +12,11 @@ from ateliers.recommendations.models import (
     Recommendation,
     RecommendationVersion,
 )
-from ateliers.workshops.phases import PhaseKind
-from tests.factories import ParticipationFactory, UserFactory, WorkshopFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 TEXT = "Installer des *bancs* sous les platanes."
-
-
-@pytest.fixture
-def workshop():
-    return WorkshopFactory(phase=PhaseKind.RECOMMENDATIONS)
-
-
-@pytest.fixture
-def author(workshop):
-    return ParticipationFactory(workshop=workshop).user
-
-
-@pytest.fixture
-def proposer(workshop):
-    return ParticipationFactory(workshop=workshop).user
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from ateliers.workshops.phases import PhaseKind
 from tests.factories import (
     ContributionFactory,
     ConversationFactory,
-    ParticipationFactory,
     StatementFactory,
     TopicFactory,
     WorkshopFactory,
@@ -29,16 +28,6 @@ CONTENT = {
     "text": "Six bancs.",
     "general_interest": "Les personnes âgées peuvent se reposer.",
 }
-
-
-@pytest.fixture
-def workshop():
-    return WorkshopFactory(phase=PhaseKind.RECOMMENDATIONS)
-
-
-@pytest.fixture
-def author(workshop):
-    return ParticipationFactory(workshop=workshop).user
 
 
 def contribution_of(workshop, **kwargs):

@@ -45,16 +45,6 @@ def statement_link(statement) -> str:
 
 
 @pytest.fixture
-def workshop():
-    return WorkshopFactory(phase=PhaseKind.RECOMMENDATIONS)
-
-
-@pytest.fixture
-def author(workshop):
-    return ParticipationFactory(workshop=workshop).user
-
-
-@pytest.fixture
 def grounds(workshop):
     """A long argument for by Inès, a question, and a statement of the opinion map."""
     topic = TopicFactory(workshop=workshop)
