@@ -119,6 +119,27 @@ def test_the_author_accepts_after_a_confirmation_and_the_versions_page_shows_it(
     assert "already answered" in again.content.decode()
 
 
+def test_accepting_an_amendment_written_against_an_older_version_shows_what_it_would_undo(
+    client, recommendation, author, proposer
+):
+    older = propose(recommendation, proposer, text="Installer des bancs sous les tilleuls.")
+    newer = propose(recommendation, proposer, text="Installer des bancs et des arbres.")
+    amendments.amendment_accept(amendment=newer, by=author)
+    client.force_login(author)
+
+    page = client.get(reverse("recommendations:amendment_accept", args=[older.pk]))
+    body = page.content.decode()
+
+    assert "written against version 1; the recommendation is now at version 2" in body
+    # From the current text ("… et des arbres.") to the amendment's: the trees would go.
+    assert "What it changes in the current version 2" in body
+    assert body.count('class="diff"') == 2
+    assert "arbres" in body.split("What it changes in the current version 2")[1]
+    fresh = propose(recommendation, proposer, text="Installer des bancs et des arbres hauts.")
+    body = client.get(reverse("recommendations:amendment_accept", args=[fresh.pk])).content.decode()
+    assert "What it changes in the current version" not in body
+
+
 def test_the_author_rejects_with_a_reason_then_its_author_puts_it_to_the_adoption(
     client, recommendation, author, proposer
 ):

@@ -114,11 +114,20 @@ def amendment_accept(request, amendment):
             % {"number": accepted.made_version},
         )
         return redirect(_anchor(amendment))
+    recommendation = amendment.recommendation
+    # Written against an older version: accepting replaces the whole current text, so the
+    # page also shows what would change from the current version.
+    from_current = (
+        diff_html(recommendation.text, amendment.text)
+        if amendment.base_version < recommendation.version
+        else None
+    )
     return _answered_already(request, amendment) or about(
         request,
         TEMPLATES + "accept.html",
-        amendment.recommendation,
+        recommendation,
         amendment=_with_difference(amendment),
+        from_current=from_current,
     )
 
 
