@@ -104,6 +104,13 @@ def amended(city):
     return recommendation, amendment
 
 
+def follow(page: Page, target) -> None:
+    """Click a link or a submit button and wait for the page it loads (without JavaScript,
+    each is a page load: measuring before it has come would read no document)."""
+    with page.expect_navigation():
+        target.click()
+
+
 def assert_fits_a_phone(page: Page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{page.url} is {width}px wide on a 375px screen"
@@ -122,23 +129,23 @@ def test_the_same_flow_without_javascript_on_a_phone(make_page, city, amended):
     page.goto(recommendation.get_absolute_url())
     assert_fits_a_phone(page)
 
-    page.get_by_role("link", name="Reject this amendment").first.click()  # the latest
+    follow(page, page.get_by_role("link", name="Reject this amendment").first)  # the latest
     assert_fits_a_phone(page)
     page.get_by_label("Why the amendment is rejected").fill("Pas de budget pour l'eau.")
-    page.get_by_role("button", name="Reject the amendment").click()
+    follow(page, page.get_by_role("button", name="Reject the amendment"))
     expect(page.get_by_text("The amendment is rejected.").first).to_be_visible()
 
-    page.get_by_role("link", name="Accept this amendment").click()
+    follow(page, page.get_by_role("link", name="Accept this amendment"))
     assert_fits_a_phone(page)
-    page.get_by_role("button", name="Accept the amendment").click()
+    follow(page, page.get_by_role("button", name="Accept the amendment"))
     expect(page.get_by_text("The amendment is accepted").first).to_be_visible()
     assert_fits_a_phone(page)
 
-    page.get_by_role("link", name="Compare the versions").click()
+    follow(page, page.get_by_role("link", name="Compare the versions"))
     assert_fits_a_phone(page)
     page.get_by_label("From version").select_option("2")
     page.get_by_label("To version").select_option("1")
-    page.get_by_role("button", name="Compare").click()
+    follow(page, page.get_by_role("button", name="Compare"))
     expect(page.get_by_text("From version 2 to version 1")).to_be_visible()
     assert_fits_a_phone(page)
 
