@@ -23,7 +23,6 @@ from ateliers.core.errors import ApplicationError, Collected, InvalidInput, Stat
 from ateliers.core.models import User
 from ateliers.core.names import clean_name
 from ateliers.core.page_cache import content_changed
-from ateliers.core.texts import clean_text
 from ateliers.workshops.models import Workshop
 
 from .models import (
@@ -33,9 +32,9 @@ from .models import (
     Ballot,
     Dissent,
     Recommendation,
-    RecommendationVersion,
     Status,
 )
+from .services import checked_text, version_add
 
 Method = Adoption.Method
 Result = Adoption.Result
@@ -165,11 +164,9 @@ def validate_window(
 
 
 def _clean_note(note: str) -> str:
-    text = clean_text(note or "", field="note").strip()
-    if len(text) > MAX_DISSENT:
-        raise InvalidInput(
-            _("At most %(most)s characters.") % {"most": f"{MAX_DISSENT:,}"}, field="note"
-        )
+    errors = Collected()
+    text = checked_text(errors, note, field="note", longest=MAX_DISSENT)
+    errors.raise_if_any()
     return text
 
 
@@ -284,20 +281,7 @@ def _apply(adoption: Adoption) -> None:
         return
     amendment = Amendment.objects.get(pk=adoption.amendment_id)
     current = Recommendation.objects.select_for_update().get(pk=adoption.recommendation_id)
-    number = current.version + 1
-    RecommendationVersion.objects.create(
-        recommendation=current,
-        number=number,
-        title=current.title,
-        text=amendment.text,
-        general_interest=current.general_interest,
-        cost_note=current.cost_note,
-        feasibility_note=current.feasibility_note,
-        edited_by_id=amendment.author_id,
-    )
-    current.text = amendment.text
-    current.version = number
-    current.save(update_fields=["text", "version", "updated_at"])
+    number = version_add(current, by_id=amendment.author_id, text=amendment.text)
     Amendment.objects.filter(pk=amendment.pk).update(made_version=number)
 
 
@@ -373,16 +357,9 @@ def adoption_settle(adoption: Adoption) -> bool:
 
 def settle_closed(adoptions) -> list[Adoption]:
     """Settle those of `adoptions` whose window has closed (pages call this when they read
-    them); returns the adoptions, refreshed."""
-    now = timezone.now()
+    them; `adoption_settle` leaves the others alone); returns the adoptions, refreshed."""
     for adoption in adoptions:
-        if (
-            adoption.method == Method.ONLINE_VOTE
-            and adoption.result == Result.PENDING
-            and adoption.vote_closes_at is not None
-            and adoption.vote_closes_at <= now
-        ):
-            adoption_settle(adoption)
+        adoption_settle(adoption)
     return adoptions
 
 
@@ -391,20 +368,9 @@ def settle_closed(adoptions) -> list[Adoption]:
 
 def validate_dissent(*, text: str, held_by: str = "") -> tuple[str, str]:
     errors = Collected()
-    try:
-        cleaned = clean_text(text or "", field="text").strip()
-    except InvalidInput as error:
-        errors.add("text", error.messages[0])
-        cleaned = ""
-    else:
-        if not cleaned:
-            errors.add("text", _("Write the dissenting opinion."))
-        elif len(cleaned) > MAX_DISSENT:
-            errors.add(
-                "text",
-                _("At most %(most)s characters (this text has %(count)s).")
-                % {"most": f"{MAX_DISSENT:,}", "count": f"{len(cleaned):,}"},
-            )
+    cleaned = checked_text(
+        errors, text, field="text", longest=MAX_DISSENT, missing=_("Write the dissenting opinion.")
+    )
     try:
         holder = clean_name(held_by, field="held_by").strip() if (held_by or "").strip() else ""
     except InvalidInput as error:

@@ -15,8 +15,16 @@ from ateliers.core.errors import ApplicationError, Collected, StateChanged
 from ateliers.core.models import User
 from ateliers.workshops.rules import can_manage_workshop
 
-from .models import Amendment, AmendmentStatus, Recommendation, RecommendationVersion, Status
-from .services import MAX_NOTE, MAX_TEXT, NoLongerADraft, _text, is_author
+from .models import Amendment, AmendmentStatus, Recommendation, Status
+from .services import (
+    MAX_NOTE,
+    MAX_TEXT,
+    WRITE_SOMETHING,
+    NoLongerADraft,
+    checked_text,
+    is_author,
+    version_add,
+)
 
 MAX_REASON = MAX_NOTE
 
@@ -57,8 +65,10 @@ def amendment_propose(
     *, recommendation: Recommendation, by: User, text: str, reason: str
 ) -> Amendment:
     errors = Collected()
-    text = _text(errors, text, field="text", longest=MAX_TEXT, required=True)
-    reason = _text(errors, reason, field="reason", longest=MAX_REASON, required=True)
+    text = checked_text(errors, text, field="text", longest=MAX_TEXT, missing=WRITE_SOMETHING)
+    reason = checked_text(
+        errors, reason, field="reason", longest=MAX_REASON, missing=WRITE_SOMETHING
+    )
     errors.raise_if_any()
     current = _lock_draft(recommendation)
     if text == current.text.strip():
@@ -99,19 +109,7 @@ def amendment_accept(*, amendment: Amendment, by: User) -> Amendment:
     if not answered:
         raise AlreadyAnswered()
     accepted = Amendment.objects.get(pk=amendment.pk)
-    current.text = accepted.text
-    current.version = number
-    current.save(update_fields=["text", "version", "updated_at"])
-    RecommendationVersion.objects.create(
-        recommendation=current,
-        number=number,
-        title=current.title,
-        text=current.text,
-        general_interest=current.general_interest,
-        cost_note=current.cost_note,
-        feasibility_note=current.feasibility_note,
-        edited_by_id=accepted.author_id,
-    )
+    version_add(current, by_id=accepted.author_id, text=accepted.text)
     record(
         actor=by,
         verb="recommendations.amendment_accepted",
@@ -124,12 +122,13 @@ def amendment_accept(*, amendment: Amendment, by: User) -> Amendment:
 @transaction.atomic
 def amendment_reject(*, amendment: Amendment, by: User, reason: str) -> Amendment:
     errors = Collected()
-    reason = _text(errors, reason, field="reason", longest=MAX_REASON, required=False)
-    if not reason and not errors.errors:
-        errors.add(
-            "reason",
-            _("Say why the amendment is rejected: its author and the workshop will read it."),
-        )
+    reason = checked_text(
+        errors,
+        reason,
+        field="reason",
+        longest=MAX_REASON,
+        missing=_("Say why the amendment is rejected: its author and the workshop will read it."),
+    )
     errors.raise_if_any()
     current = _answerable(amendment, by)
     answered = Amendment.objects.filter(pk=amendment.pk, status=AmendmentStatus.PENDING).update(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from ateliers.activity.services import record
 from ateliers.core.errors import ApplicationError, Collected, InvalidInput, StateChanged
@@ -51,6 +52,10 @@ class NoLongerADraft(StateChanged):
     default_message = _("This recommendation is no longer a draft: it cannot be changed.")
 
 
+# What each version keeps of the recommendation.
+VERSIONED = ("title", "text", "general_interest", "cost_note", "feasibility_note")
+
+
 @dataclass(frozen=True)
 class Content:
     """What an author writes, the same for a recommendation and each of its versions."""
@@ -71,23 +76,21 @@ class Content:
         }
 
 
-def _text(errors: Collected, value: str, *, field: str, longest: int, required: bool) -> str:
+WRITE_SOMETHING = _("Write something here.")
+
+
+def checked_text(
+    errors: Collected, value: str, *, field: str, longest: int, missing: StrOrPromise | None = None
+) -> str:
+    """`value` cleaned and stripped; what is wrong with it goes into `errors` under `field`.
+    `missing`: the message when it is empty, for a text that is required (None: optional)."""
     try:
         text = clean_text(value or "", field=field).strip()
     except InvalidInput as error:
         errors.add(field, error.messages[0])
         return ""
-    if required and not text:
-        if field == "general_interest":
-            errors.add(
-                field,
-                _(
-                    "Say which general interest this recommendation serves: what it brings to "
-                    "the neighbourhood or the city, beyond one person's situation."
-                ),
-            )
-        else:
-            errors.add(field, _("Write something here."))
+    if missing is not None and not text:
+        errors.add(field, missing)
     elif len(text) > longest:
         errors.add(
             field,
@@ -95,6 +98,23 @@ def _text(errors: Collected, value: str, *, field: str, longest: int, required: 
             % {"most": f"{longest:,}", "count": f"{len(text):,}"},
         )
     return text
+
+
+def version_add(current: Recommendation, *, by_id: int | None, **changed: str) -> int:
+    """Change `current` (locked by the caller) and keep the result as its next version, written
+    by `by_id`: an author's edit, an accepted amendment, an amendment adopted by vote."""
+    number = current.version + 1
+    for name, value in changed.items():
+        setattr(current, name, value)
+    current.version = number
+    current.save(update_fields=[*changed, "version", "updated_at"])
+    RecommendationVersion.objects.create(
+        recommendation=current,
+        number=number,
+        edited_by_id=by_id,
+        **{name: getattr(current, name) for name in VERSIONED},
+    )
+    return number
 
 
 def validate_content(
@@ -113,13 +133,20 @@ def validate_content(
         errors.add("title", _("At most %(most)s characters.") % {"most": MAX_TITLE})
     content = Content(
         title=title,
-        text=_text(errors, text, field="text", longest=MAX_TEXT, required=True),
-        general_interest=_text(
-            errors, general_interest, field="general_interest", longest=MAX_NOTE, required=True
+        text=checked_text(errors, text, field="text", longest=MAX_TEXT, missing=WRITE_SOMETHING),
+        general_interest=checked_text(
+            errors,
+            general_interest,
+            field="general_interest",
+            longest=MAX_NOTE,
+            missing=_(
+                "Say which general interest this recommendation serves: what it brings to "
+                "the neighbourhood or the city, beyond one person's situation."
+            ),
         ),
-        cost_note=_text(errors, cost_note, field="cost_note", longest=MAX_NOTE, required=False),
-        feasibility_note=_text(
-            errors, feasibility_note, field="feasibility_note", longest=MAX_NOTE, required=False
+        cost_note=checked_text(errors, cost_note, field="cost_note", longest=MAX_NOTE),
+        feasibility_note=checked_text(
+            errors, feasibility_note, field="feasibility_note", longest=MAX_NOTE
         ),
     )
     errors.raise_if_any()
@@ -199,14 +226,7 @@ def recommendation_edit(
     fields = values.as_fields()
     if all(getattr(current, name) == value for name, value in fields.items()):
         return current
-    number = current.version + 1
-    for name, value in fields.items():
-        setattr(current, name, value)
-    current.version = number
-    current.save(update_fields=[*fields, "version", "updated_at"])
-    RecommendationVersion.objects.create(
-        recommendation=current, number=number, edited_by=by, **fields
-    )
+    version_add(current, by_id=by.pk, **fields)
     record(
         actor=by,
         verb="recommendations.edited",
