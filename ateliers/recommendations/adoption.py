@@ -355,14 +355,6 @@ def adoption_settle(adoption: Adoption) -> bool:
     return True
 
 
-def settle_closed(adoptions) -> list[Adoption]:
-    """Settle those of `adoptions` whose window has closed (pages call this when they read
-    them; `adoption_settle` leaves the others alone); returns the adoptions, refreshed."""
-    for adoption in adoptions:
-        adoption_settle(adoption)
-    return adoptions
-
-
 # --- Dissents -------------------------------------------------------------------------------
 
 

@@ -137,8 +137,7 @@ def adoption_for_page(*, pk: int) -> Adoption:
     adoption = Adoption.objects.select_related(
         "recommendation__workshop", "amendment", "meeting"
     ).get(pk=pk)
-    if services.adoption_settle(adoption):
-        adoption.refresh_from_db()
+    services.adoption_settle(adoption)  # refreshes what settling changes
     return adoption
 
 
@@ -150,6 +149,6 @@ def recommendation_adoption(recommendation: Recommendation) -> Adoption | None:
         .prefetch_related("dissents")
         .first()
     )
-    if adoption is not None and services.adoption_settle(adoption):
-        return recommendation_adoption(recommendation)
+    if adoption is not None:
+        services.adoption_settle(adoption)  # refreshes what settling changes
     return adoption
