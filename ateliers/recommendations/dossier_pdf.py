@@ -46,13 +46,15 @@ class PdfUnavailable(ApplicationError):
 
 
 def _making(dossier_id: int, claimed_for: str, **fields) -> bool:
-    """Move the dossier being made on, if it is still the one claimed for `claimed_for`."""
+    """Move the dossier being made on, if it is still the one claimed for `claimed_for`. A new
+    state (ready, failed) makes the kept pages stale; a step of progress alone does not (it
+    would empty the whole site's kept pages twice per PDF for a number on one page)."""
     done = bool(
         Dossier.objects.filter(pk=dossier_id, source=claimed_for, state=DossierState.MAKING).update(
             **fields
         )
     )
-    if done:
+    if done and "state" in fields:
         page_cache.content_changed()
     return done
 
