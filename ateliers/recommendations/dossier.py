@@ -210,7 +210,7 @@ def _participation(workshop: Workshop) -> tuple[list[Count_], list[Count_]]:
         for value, label in Capacity.choices
         if by_capacity.get(value)
     ]
-    rows = (
+    rows = list(  # read once: both sums below go through it
         Participation.objects.filter(workshop=workshop)
         .order_by()
         .values_list("user__neighbourhood__name")
