@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "ateliers.debate",
     "ateliers.recommendations",
     "ateliers.opinions",
+    "ateliers.townhall",
     "ateliers.site",
     "ateliers.demo",
     "ateliers.core.admin_config.AteliersAdminConfig",

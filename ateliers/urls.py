@@ -21,6 +21,7 @@ urlpatterns = [
     path("reunions/", include("ateliers.meetings.urls")),
     path("debat/", include("ateliers.debate.urls")),
     path("preconisations/", include("ateliers.recommendations.urls")),
+    path("", include("ateliers.townhall.urls")),
     path("carte-des-avis/", include("ateliers.opinions.urls")),
     path("agenda/", include("ateliers.site.urls")),
     path("activite/", include("ateliers.activity.urls")),

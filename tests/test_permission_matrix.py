@@ -65,6 +65,8 @@ ADOPTION = frozenset({"recommendations", "presentation"})
 FROM_THE_DEBATE = frozenset({"debate", "recommendations", "presentation", "after"})
 # The dossier is made from the recommendations phase on, after the end too.
 FROM_THE_RECOMMENDATIONS = frozenset({"recommendations", "presentation", "after"})
+# The town hall hears and answers from the presentation on, months after the end too.
+FROM_THE_PRESENTATION = frozenset({"presentation", "after"})
 # Who takes part in the debate and the opinion map: the workshop's participants and its team.
 TAKING_PART = WORKSHOP_MANAGERS | {"participant"}
 
@@ -234,6 +236,19 @@ ON_A_WORKSHOP = {
         status: {role: FROM_THE_RECOMMENDATIONS for role in WORKSHOP_MANAGERS}
         for status in (PUBLISHED, ARCHIVED)
     },
+    # The road to the town hall: the participants volunteer and the team records the choice of
+    # delegates while the adoption is decided; the city team (not a facilitator, not an
+    # elected official) puts the dossier on an agenda and answers from the presentation on.
+    "townhall.volunteer_as_delegate": {PUBLISHED: {"participant": ADOPTION}},
+    "townhall.choose_delegates": {PUBLISHED: {role: ADOPTION for role in WORKSHOP_MANAGERS}},
+    "townhall.put_dossier_on_agenda": {
+        status: {role: FROM_THE_PRESENTATION for role in CITY_TEAM}
+        for status in (PUBLISHED, ARCHIVED)
+    },
+    "townhall.answer_recommendation": {
+        status: {role: FROM_THE_PRESENTATION for role in CITY_TEAM}
+        for status in (PUBLISHED, ARCHIVED)
+    },
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -293,6 +308,10 @@ FEATURE_OF = {
     "recommendations.answer_amendment": "amend_recommendation",
     "recommendations.put_amendment_to_vote": "amend_recommendation",
     "recommendations.make_dossier": "make_dossier",
+    "townhall.volunteer_as_delegate": "choose_delegates",
+    "townhall.choose_delegates": "choose_delegates",
+    "townhall.put_dossier_on_agenda": "hear_workshop",
+    "townhall.answer_recommendation": "answer_recommendation",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
@@ -322,6 +341,7 @@ WITHOUT_OBJECT = {
     "trainings.manage_trainings": CITY_TEAM,
     "trainings.register_for_sessions": ACCOUNTS,
     "meetings.register_for_meetings": ACCOUNTS,
+    "townhall.manage_townhall": CITY_TEAM,
 }
 OUR_APPS = (
     "core.",
@@ -335,6 +355,7 @@ OUR_APPS = (
     "opinions.",
     "debate.",
     "recommendations.",
+    "townhall.",
     "site.",
 )
 

@@ -1,0 +1,8 @@
+"""The town hall's addresses: its bodies and sessions under /mairie/, the follow-up of the
+recommendations under /suivi/. Each part of the road keeps its own list."""
+
+from . import urls_bodies, urls_delegates, urls_followup
+
+app_name = "townhall"
+
+urlpatterns = urls_bodies.urlpatterns + urls_delegates.urlpatterns + urls_followup.urlpatterns
