@@ -1,5 +1,10 @@
-"""The town hall's part of pages that belong to apps below it (core/sections.py)."""
+"""The town hall's parts of pages that belong to apps below it (core/sections.py): the
+workshop's delegates and hearing (sections_delegates.py), a recommendation's road to the town
+hall (sections_followup.py)."""
+
+from . import sections_delegates, sections_followup
 
 
 def register() -> None:
-    """Filled as the pages come (the recommendation's follow-up, the workshop's delegates)."""
+    sections_delegates.register()
+    sections_followup.register()
