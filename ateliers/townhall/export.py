@@ -72,7 +72,7 @@ def records(recommendations: QuerySet[Recommendation], *, today: datetime.date) 
             "themes": [theme.name for theme in workshop.themes.all()],
             "adopted_on": _iso(row.adopted_on),
             "hearing_date": _iso(row.hearing_on),
-            "hearing_body": recommendation.hearing_body,
+            "hearing_body": getattr(recommendation, "hearing_body", None),
             "due_date": _iso(row.due),
             "answer": answer.status if answer else None,
             "justification": answer.justification if answer else None,

@@ -21,6 +21,7 @@ date itself is computed in Python, for the page's rows only.
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     Avg,
@@ -227,23 +228,25 @@ def answer_of(recommendation: Recommendation) -> Answer | None:
 
 
 def row_of(recommendation: Recommendation, today: datetime.date) -> FollowupRow:
+    """The row of a recommendation from followed() (its annotations: `ours`)."""
+    ours: Any = recommendation
     answer = answer_of(recommendation)
-    hearing_on = local_day(recommendation.hearing_at)
-    due = answer_due(hearing_on, recommendation.months)
+    hearing_on = local_day(ours.hearing_at)
+    due = answer_due(hearing_on, ours.months)
     answered_on = local_day(answer.answered_at) if answer else None
     updates = [
         moment
-        for moment in (answer.updated_at if answer else None, recommendation.milestones_updated_at)
+        for moment in (answer.updated_at if answer else None, ours.milestones_updated_at)
         if moment is not None
     ]
     return FollowupRow(
         recommendation=recommendation,
         answer=answer,
-        adopted_on=local_day(recommendation.adopted_at),
+        adopted_on=local_day(ours.adopted_at),
         hearing_on=hearing_on,
         due=due,
         overdue=is_overdue(due, answered_on, today),
-        progress=round(recommendation.progress) if recommendation.progress is not None else None,
+        progress=round(ours.progress) if ours.progress is not None else None,
         last_update=max(updates) if updates else None,
     )
 

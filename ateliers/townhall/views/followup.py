@@ -32,7 +32,7 @@ def _querystring_without_page(request) -> str:
     return f"{encoded}&" if encoded else ""
 
 
-def _filters(request) -> dict:
+def _filters(request) -> FollowupFilterForm:
     form = FollowupFilterForm(request.GET)
     # Unknown values (a workshop that does not exist…) are dropped; the valid ones apply.
     form.is_valid()
