@@ -157,3 +157,13 @@ def test_a_submissions_milestone_is_reported_by_the_town_hall_team(client):
     client.force_login(UserFactory(role="city_staff"))
     assert client.post(url, data).status_code == 302
     assert Milestone.objects.get().status == Milestone.Status.DONE
+
+
+def test_an_empty_answer_says_what_is_missing(client, staff):
+    recommendation = adopted()
+
+    response = client.post(reverse("townhall:answer_recommendation", args=[recommendation.pk]))
+
+    assert response.status_code == 200
+    assert "The form could not be sent" in response.content.decode()
+    assert not Answer.objects.exists()

@@ -25,6 +25,11 @@ from ..models import Milestone
 FILTERS = frozenset(FollowupFilterForm.base_fields)
 
 
+def posted(request):
+    """The answers of a POST, even an empty one (which then shows what is missing)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _querystring_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
@@ -135,7 +140,7 @@ def answer_page(request, *, subject, answer, save, back: str, kind: str):
             "elected_official": answer.elected_official,
             "session": answer.session_id,
         }
-    form = AnswerForm(request.POST or None, initial=initial)
+    form = AnswerForm(posted(request), initial=initial)
     done = act_on_form(
         request,
         form,
@@ -186,7 +191,7 @@ def milestone_page(request, *, answer, subject, back: str):
             _("Milestones follow an accepted or partially accepted recommendation."),
         )
         return redirect(back)
-    form = MilestoneForm(request.POST or None)
+    form = MilestoneForm(posted(request))
     done = act_on_form(
         request,
         form,
@@ -248,7 +253,7 @@ def milestone_update(request, pk: int):
     if not allowed_here:
         return refuse(request)
     form = MilestoneUpdateForm(
-        request.POST or None,
+        posted(request),
         initial={"status": milestone.status, "progress": milestone.progress},
     )
     done = act_on_form(

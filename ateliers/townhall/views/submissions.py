@@ -17,7 +17,7 @@ from .. import answers, services
 from .. import selectors_followup as selectors
 from ..forms_answers import SubmissionForm
 from ..models import CouncilSubmission
-from .followup import answer_page, milestone_page
+from .followup import answer_page, milestone_page, posted
 
 PER_PAGE = 50
 
@@ -44,7 +44,7 @@ def submission_list(request):
 @allowed("townhall.manage_townhall")
 @limit_posts("townhall-submission", limit=10)
 def submission_create(request):
-    form = SubmissionForm(request.POST or None)
+    form = SubmissionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
 
