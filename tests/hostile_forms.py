@@ -519,3 +519,8 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
         FormUse("phases computed", lambda city: {"prefill": True}, workshop_span),
     ],
 }
+
+# The follow-up of the recommendations and the councils' submissions (townhall).
+from .townhall.hostile_followup import followup_form_uses  # noqa: E402
+
+FORM_USES.update(followup_form_uses(FormUse, no_arguments))

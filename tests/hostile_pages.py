@@ -675,3 +675,8 @@ NO_FORM_DATA = {
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}
 # The two halves of DocumentForm (VersionForm and the details page use them too).
 NOT_ON_A_PAGE_ITSELF |= {ContentForm}
+
+# The follow-up of the recommendations and the councils' submissions (townhall).
+from .townhall.hostile_followup import followup_form_pages  # noqa: E402
+
+FORM_PAGES += followup_form_pages(FormPage, answers_of, fields_of, with_page)
