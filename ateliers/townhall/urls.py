@@ -5,4 +5,5 @@ from . import urls_bodies, urls_delegates, urls_followup
 
 app_name = "townhall"
 
-urlpatterns = urls_bodies.urlpatterns + urls_delegates.urlpatterns + urls_followup.urlpatterns
+# The follow-up first: its fixed words under /mairie/ ("saisines") come before a body's slug.
+urlpatterns = urls_followup.urlpatterns + urls_delegates.urlpatterns + urls_bodies.urlpatterns
