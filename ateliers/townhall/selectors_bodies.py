@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.urls import NoReverseMatch
 from django.utils import timezone
+from django_stubs_ext import StrOrPromise
 
 from ateliers.core.models import User
 from ateliers.core.permissions import can
@@ -50,10 +51,16 @@ CLEAR_DAYS = 5
 
 
 @dataclass
+class BodyEntry:
+    body: Body
+    next_session: Session | None
+
+
+@dataclass
 class KindSection:
     kind: str
-    label: str
-    bodies: list[Body]
+    label: StrOrPromise
+    entries: list[BodyEntry]
 
 
 def _next_sessions(now: datetime.datetime) -> QuerySet[Session]:
@@ -61,15 +68,14 @@ def _next_sessions(now: datetime.datetime) -> QuerySet[Session]:
 
 
 def body_sections(*, now: datetime.datetime) -> list[KindSection]:
-    """Every body under its kind, in KIND_ORDER, each with `next_session` (or None).
+    """Every body under its kind, in KIND_ORDER, with its next session (or None).
     Two queries: the bodies, their next sessions (a sliced prefetch)."""
     bodies = Body.objects.prefetch_related(
         Prefetch("sessions", queryset=_next_sessions(now)[:1], to_attr="next_sessions")
     ).order_by("name")
-    by_kind: dict[str, list[Body]] = {kind: [] for kind in KIND_ORDER}
+    by_kind: dict[str, list[BodyEntry]] = {kind: [] for kind in KIND_ORDER}
     for body in bodies:
-        body.next_session = body.next_sessions[0] if body.next_sessions else None
-        by_kind[body.kind].append(body)
+        by_kind[body.kind].append(BodyEntry(body, next(iter(body.next_sessions), None)))
     return [KindSection(kind, BodyKind(kind).label, by_kind[kind]) for kind in KIND_ORDER]
 
 
