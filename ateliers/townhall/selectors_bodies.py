@@ -184,16 +184,24 @@ def convocation_due(session: Session) -> datetime.date:
     return day - datetime.timedelta(days=CLEAR_DAYS + 1)
 
 
-def workshops_for_agenda(user: User) -> QuerySet[Workshop]:
+def workshops_for_agenda(user: User, *, session: Session | None = None) -> QuerySet[Workshop]:
     """Workshops whose dossier `user` may put on an agenda: adopted recommendations, and the
-    rules' yes (published or archived, from the presentation on, the city team)."""
+    rules' yes (published or archived, from the presentation on, the city team); not those
+    already on `session`'s agenda."""
     adopted = Recommendation.objects.filter(
         workshop=OuterRef("pk"), status=RecommendationStatus.ADOPTED
     )
     candidates = Workshop.objects.filter(Exists(adopted)).prefetch_related("phases")
+    if session is not None:
+        candidates = candidates.exclude(agenda_items__session=session)
     allowed = [w.pk for w in candidates if can(user, "townhall.put_dossier_on_agenda", w)]
     return Workshop.objects.filter(pk__in=allowed).order_by("title", "pk")
 
 
-def submissions_for_agenda() -> QuerySet[CouncilSubmission]:
-    return CouncilSubmission.objects.select_related("council").order_by("-submitted_at", "pk")
+def submissions_for_agenda(*, session: Session | None = None) -> QuerySet[CouncilSubmission]:
+    """The councils' proposals and opinions, newest first; not those already on `session`'s
+    agenda."""
+    submissions = CouncilSubmission.objects.select_related("council")
+    if session is not None:
+        submissions = submissions.exclude(agenda_items__session=session)
+    return submissions.order_by("-submitted_at", "pk")

@@ -251,6 +251,11 @@ def test_the_item_form_offers_only_the_dossiers_that_may_be_heard(client, staff)
     assert not AgendaItem.objects.exists()
     follow(client, session_url("item_add", a_session), {"kind": "dossier", "workshop": ready.pk})
     assert AgendaItem.objects.get().workshop == ready
+    # Already on this agenda: no longer offered for it.
+    assert (
+        "Prête pour la mairie"
+        not in client.get(session_url("item_add", a_session)).content.decode()
+    )
 
 
 def test_a_dossier_item_needs_its_workshop(client, staff):

@@ -254,8 +254,8 @@ def item_add(request, session):
         return _refuse_closed(request, session)
     form = ItemForm(
         request.POST or None,
-        workshops=selectors.workshops_for_agenda(request.user),
-        submissions=selectors.submissions_for_agenda(),
+        workshops=selectors.workshops_for_agenda(request.user, session=session),
+        submissions=selectors.submissions_for_agenda(session=session),
     )
     if request.method == "POST" and form.is_valid():
         values = form.values()
