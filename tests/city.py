@@ -23,6 +23,10 @@ from ateliers.recommendations import adoption as adoption_services
 from ateliers.recommendations import amendments as amendment_services
 from ateliers.recommendations import services as recommendation_services
 from ateliers.recommendations.models import Adoption, Amendment, Recommendation
+from ateliers.townhall import services as townhall_services
+from ateliers.townhall.models import AgendaItem, BodyMember
+from ateliers.townhall.models import Body as TownhallBody
+from ateliers.townhall.models import Session as TownhallSession
 from ateliers.trainings import services as training_services
 from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Capacity, Workshop
@@ -89,6 +93,46 @@ class City:
     amendment_to_vote: Amendment | None = None
     decided: Adoption | None = None
     online_vote: Adoption | None = None
+    # The town hall's bodies (_townhall_bodies): a commission with a member, a session in
+    # ten days with a vœu on its agenda, a session yesterday (outcome not recorded) with one.
+    townhall_body: TownhallBody | None = None
+    townhall_member: BodyMember | None = None
+    townhall_session: TownhallSession | None = None
+    townhall_item: AgendaItem | None = None
+    townhall_past_session: TownhallSession | None = None
+    townhall_past_item: AgendaItem | None = None
+
+
+def _townhall_bodies(*, staff) -> dict:
+    body = townhall_services.body_save(
+        actor=staff, kind="commission", name="Commission urbanisme", public_sessions=False
+    )
+    member = townhall_services.member_add(
+        actor=staff, body=body, name="Marie Adjointe", capacity="councillor", role="chair"
+    )
+    made = {}
+    for name, days in (("townhall_session", 10), ("townhall_past_session", 1)):
+        made[name] = townhall_services.session_save(
+            actor=staff,
+            body=body,
+            starts_at=timezone.now() + days * DAY,
+            place="Salle B",
+            public=False,
+        )
+    future, past = made["townhall_session"], made["townhall_past_session"]
+    item, past_item = (
+        townhall_services.item_add(actor=staff, session=each, kind="voeu", title="Un vœu")
+        for each in (future, past)
+    )
+    TownhallSession.objects.filter(pk=past.pk).update(starts_at=timezone.now() - DAY)
+    past.refresh_from_db()
+    return {
+        "townhall_body": body,
+        "townhall_member": member,
+        "townhall_item": item,
+        "townhall_past_item": past_item,
+        **made,
+    }
 
 
 def _adoption(*, resident, staff) -> dict:
@@ -293,6 +337,7 @@ def build_city() -> City:
     adoption = _adoption(resident=resident, staff=staff)
     return City(
         **adoption,
+        **_townhall_bodies(staff=staff),
         amendment=amendment,
         recommendation=recommendation,
         topic=topic,

@@ -32,6 +32,8 @@ from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.recommendations.selectors import possible_coauthors
 from ateliers.site.calendar_views import CalendarFilters
+from ateliers.townhall import forms_bodies as bodies
+from ateliers.townhall import selectors_bodies as bodies_selectors
 from ateliers.trainings.forms import (
     AttendanceForm,
     RecommendForm,
@@ -517,6 +519,63 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
             workshop_answers,
         ),
         FormUse("phases computed", lambda city: {"prefill": True}, workshop_span),
+    ],
+    # The town hall's bodies, sessions and agendas (townhall/forms_bodies.py)
+    bodies.BodyForm: [
+        FormUse(
+            "body",
+            no_arguments,
+            lambda city: {
+                "kind": "consultative_committee",
+                "name": "Comité des usagers du port",
+                "description": "Il donne son avis sur le port.",
+                "public_sessions": "on",
+                "themes": [theme()],
+            },
+        )
+    ],
+    bodies.MemberForm: [
+        FormUse(
+            "member",
+            no_arguments,
+            lambda city: {"name": "Paul Conseiller", "capacity": "councillor", "role": "member"},
+        )
+    ],
+    bodies.SessionForm: [
+        FormUse(
+            "session",
+            no_arguments,
+            lambda city: {"starts_at": "2030-03-04T18:30", "place": "Salle Jaurès", "public": ""},
+        )
+    ],
+    bodies.SessionOutcomeForm: [
+        FormUse(
+            "minutes",
+            no_arguments,
+            lambda city: {"minutes": "Séance tenue.", "record_url": "https://ville.example/pv"},
+        )
+    ],
+    bodies.ItemForm: [
+        FormUse(
+            "agenda item",
+            lambda city: {
+                "workshops": bodies_selectors.workshops_for_agenda(city.staff),
+                "submissions": bodies_selectors.submissions_for_agenda(),
+            },
+            lambda city: {"kind": "voeu", "title": "Un vœu pour la gare", "summary": "Vite."},
+        )
+    ],
+    bodies.ItemOutcomeForm: [
+        FormUse(
+            "item outcome",
+            no_arguments,
+            lambda city: {
+                "outcome": "Avis favorable.",
+                "deliberation_number": "",
+                "deliberation_date": "",
+                "record_url": "https://ville.example/avis",
+            },
+        )
     ],
 }
 

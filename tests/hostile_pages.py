@@ -25,6 +25,7 @@ from ateliers.proposals.forms import ProposalForm
 from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.site.calendar_views import CalendarFilters
+from ateliers.townhall import forms_bodies as bodies
 from ateliers.trainings.forms import (
     AttendanceForm,
     RecommendForm,
@@ -90,6 +91,8 @@ NEW_PASSWORD = "un-jardin-partagé-2026"
 SPAN = ("span_starts_at", "span_ends_at")
 WORKSHOP = "/ateliers/{0.open_workshop.slug}/"
 COUNCIL = "/conseils/{0.council.slug}/"
+BODY = "/mairie/{0.townhall_body.slug}/"
+SESSION = "/mairie/{0.body.slug}/seances/{0.pk}/"
 
 FORM_PAGES = [
     # Visitors: allauth's pages, our sign-up fields with them
@@ -649,6 +652,52 @@ FORM_PAGES = [
             ("my-votes", "resident", lambda c: f"/carte-des-avis/{c.conversation.pk}/mes-votes/"),
         ]
     ],
+    # The town hall's bodies, sessions and agendas: the city team manages them.
+    *[
+        FormPage(name, "staff", path, answers_of(form), fields_of(form), form=form)
+        for name, path, form in [
+            ("townhall-body-create", lambda c: "/mairie/instances/nouvelle/", bodies.BodyForm),
+            ("townhall-body-edit", lambda c: f"{BODY.format(c)}modifier/", bodies.BodyForm),
+            ("townhall-members", lambda c: f"{BODY.format(c)}membres/", bodies.MemberForm),
+            (
+                "townhall-session-create",
+                lambda c: f"{BODY.format(c)}seances/nouvelle/",
+                bodies.SessionForm,
+            ),
+            (
+                "townhall-session-edit",
+                lambda c: f"{SESSION.format(c.townhall_session)}modifier/",
+                bodies.SessionForm,
+            ),
+            (
+                "townhall-session-outcome",
+                lambda c: f"{SESSION.format(c.townhall_past_session)}compte-rendu/",
+                bodies.SessionOutcomeForm,
+            ),
+            (
+                "townhall-item-add",
+                lambda c: f"{SESSION.format(c.townhall_session)}ordre-du-jour/ajouter/",
+                bodies.ItemForm,
+            ),
+            (
+                "townhall-item-outcome",
+                lambda c: (
+                    f"{SESSION.format(c.townhall_past_session)}"
+                    f"points/{c.townhall_past_item.pk}/issue/"
+                ),
+                bodies.ItemOutcomeForm,
+            ),
+        ]
+    ],
+    FormPage(
+        "townhall-body",
+        None,
+        lambda c: BODY.format(c),
+        nothing,
+        with_page(nothing),
+        method="get",
+        valid_status=200,
+    ),
 ]
 
 # Pages that take a POST with no field: a confirmation, whose only answer is the button.
@@ -670,6 +719,11 @@ NO_FORM_DATA = {
     "recommendations:amendment_accept",
     "recommendations:amendment_put_to_vote",
     "recommendations:make_dossier",
+    "townhall:member_remove",
+    "townhall:session_cancel",
+    "townhall:item_up",
+    "townhall:item_down",
+    "townhall:item_remove",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

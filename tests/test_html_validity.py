@@ -497,6 +497,69 @@ PAGES = [
     Page("my-calendar", "resident", lambda c: "/agenda/mon-agenda/"),
     Page("activity-log", "staff", lambda c: "/activite/"),
     Page("activity-log-filtered", "staff", lambda c: "/activite/?verb=mandate.created"),
+    # The town hall's bodies, sessions and agendas
+    Page("townhall-bodies", None, lambda c: "/mairie/"),
+    Page("townhall-bodies-staff", "staff", lambda c: "/mairie/"),
+    Page("townhall-body", None, lambda c: f"/mairie/{c.townhall_body.slug}/"),
+    Page("townhall-body-staff", "staff", lambda c: f"/mairie/{c.townhall_body.slug}/"),
+    Page("townhall-session", None, lambda c: c.townhall_session.get_absolute_url()),
+    Page("townhall-session-staff", "staff", lambda c: c.townhall_session.get_absolute_url()),
+    Page(
+        "townhall-past-session-staff", "staff", lambda c: c.townhall_past_session.get_absolute_url()
+    ),
+    Page("townhall-body-create", "staff", lambda c: "/mairie/instances/nouvelle/"),
+    Page("townhall-body-edit", "staff", lambda c: f"/mairie/{c.townhall_body.slug}/modifier/"),
+    Page("townhall-members", "staff", lambda c: f"/mairie/{c.townhall_body.slug}/membres/"),
+    Page(
+        "townhall-members-errors",
+        "staff",
+        lambda c: f"/mairie/{c.townhall_body.slug}/membres/",
+        lambda c: {"name": "Alice Habitante", "capacity": "resident", "role": "member"},
+    ),
+    Page(
+        "townhall-member-remove",
+        "staff",
+        lambda c: f"/mairie/{c.townhall_body.slug}/membres/{c.townhall_member.pk}/retirer/",
+    ),
+    Page(
+        "townhall-session-create",
+        "staff",
+        lambda c: f"/mairie/{c.townhall_body.slug}/seances/nouvelle/",
+    ),
+    Page(
+        "townhall-session-edit",
+        "staff",
+        lambda c: f"{c.townhall_session.get_absolute_url()}modifier/",
+    ),
+    Page(
+        "townhall-session-cancel",
+        "staff",
+        lambda c: f"{c.townhall_session.get_absolute_url()}annuler/",
+    ),
+    Page(
+        "townhall-session-outcome",
+        "staff",
+        lambda c: f"{c.townhall_past_session.get_absolute_url()}compte-rendu/",
+    ),
+    Page(
+        "townhall-item-add-errors",
+        "staff",
+        lambda c: f"{c.townhall_session.get_absolute_url()}ordre-du-jour/ajouter/",
+        lambda c: {"kind": "dossier"},
+    ),
+    Page(
+        "townhall-item-remove",
+        "staff",
+        lambda c: f"{c.townhall_session.get_absolute_url()}points/{c.townhall_item.pk}/retirer/",
+    ),
+    Page(
+        "townhall-item-outcome-errors",
+        "staff",
+        lambda c: (
+            f"{c.townhall_past_session.get_absolute_url()}points/{c.townhall_past_item.pk}/issue/"
+        ),
+        lambda c: {"outcome": "Avis.", "deliberation_number": "12"},
+    ),
 ]
 
 # A document the checker must find fault with: proof that it ran and that its report is read.
