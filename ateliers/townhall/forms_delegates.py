@@ -18,14 +18,15 @@ MAX_VOTES = 1_000_000
 FINAL = _("I confirm: the choice is final and cannot be undone.")
 
 
-class ConfirmForm(forms.Form):
-    confirm = forms.BooleanField(
+def confirm_field() -> forms.BooleanField:
+    """The box that confirms a final choice (a field, not a base form: each form says it)."""
+    return forms.BooleanField(
         label=FINAL,
         error_messages={"required": _("Tick the box to confirm: this cannot be undone.")},
     )
 
 
-class DrawForm(ConfirmForm):
+class DrawForm(forms.Form):
     seats = fields.WholeNumberField(
         label=_("Number of delegates"),
         min_value=1,
@@ -43,6 +44,8 @@ class DrawForm(ConfirmForm):
         ),
     )
 
+    confirm = confirm_field()
+
     field_order = ["seats", "seed", "confirm"]
 
     def __init__(self, *args, **kwargs):
@@ -51,7 +54,7 @@ class DrawForm(ConfirmForm):
         self.fields["seats"].help_text = _("From 1 to %(most)s.") % {"most": MAX_DELEGATES}
 
 
-class ElectForm(ConfirmForm):
+class ElectForm(forms.Form):
     """Up to three delegates, each by public name or e-mail, with their votes if counted."""
 
     note = fields.TextField(
@@ -61,6 +64,7 @@ class ElectForm(ConfirmForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For instance: “elected by show of hands at the meeting of 12 May”."),
     )
+    confirm = confirm_field()
 
     def __init__(self, *args, workshop: Workshop, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,14 +14,17 @@ from .selectors import hearing_of
 
 def _delegates(request, *, workshop, **_page):
     phase = next((p for p in workshop.ordered_phases if p.kind == PhaseKind.RECOMMENDATIONS), None)
-    if phase is None or timezone.now() < phase.starts_at:
+    now = timezone.now()
+    if phase is None or now < phase.starts_at:
         return None  # delegates are chosen from the recommendations phase on
     delegates = selectors_delegates.section_delegates(workshop)
+    hearing = hearing_of(workshop)
     return {
         "workshop": workshop,
         "delegates": delegates,
         "method": delegates[0].delegation.method if delegates else None,
-        "hearing": hearing_of(workshop),
+        "hearing": hearing,
+        "heard": hearing is not None and hearing.session.starts_at <= now,
     }
 
 

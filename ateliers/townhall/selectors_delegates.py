@@ -114,6 +114,7 @@ class DeadlineState:
 @dataclass(frozen=True)
 class AnswerDeadline:
     hearing: AgendaItem | None
+    heard: bool  # the hearing's session has begun
     months: int
     due: datetime.date | None
     adopted: int
@@ -149,7 +150,8 @@ def answer_deadline_of(workshop: Workshop, *, today: datetime.date | None = None
         state = DeadlineState.LATE
     else:
         state = DeadlineState.EXPECTED
-    return AnswerDeadline(hearing, months, due, adopted, unanswered, state)
+    heard = hearing is not None and hearing.session.starts_at <= timezone.now()
+    return AnswerDeadline(hearing, heard, months, due, adopted, unanswered, state)
 
 
 # --- Choosing delegates by election ---------------------------------------------------------

@@ -174,7 +174,7 @@ def test_the_answer_is_expected_by_the_deadline_until_it_passes(client, workshop
     item, _recommendation = heard
     with time_machine.travel(datetime.datetime(2026, 6, 10, 23, 30, tzinfo=PARIS)):
         page = read(client, workshop)
-    assert "heard by Commission urbanisme on Tuesday 10 March 2026, 18:00" in page
+    assert "was heard by Commission urbanisme on Tuesday 10 March 2026, 18:00" in page
     assert f'href="{item.session.get_absolute_url()}"' in page
     assert "Answer expected by 10 June 2026." in page and "since" not in page
 
@@ -291,21 +291,23 @@ def test_the_workshop_page_sums_it_up_from_the_recommendations_phase_on(client):
 
 
 def test_the_section_names_the_delegates_and_the_hearing(workshop):
-    people = volunteers(workshop, 3)
+    people = {person.pk: person for person in volunteers(workshop, 3)}
     delegation = delegates.delegates_draw(actor=UserFactory(), workshop=workshop, seats=2)
-    hearing(workshop, datetime.datetime(2026, 3, 10, 18, tzinfo=PARIS))
-    drawn = [
-        p
-        for uid in delegates.draw(delegation.seed, delegation.candidates, 2)
-        for p in people
-        if p.pk == uid
-    ]
+    first, second = (
+        people[uid] for uid in delegates.draw(delegation.seed, delegation.candidates, 2)
+    )
+    session_day = timezone.localtime() + datetime.timedelta(days=5)
+    hearing(workshop, session_day)
+    day = f"{session_day.day} {session_day:%B %Y}"
 
-    html, count = section_of(workshop)
+    before, count = section_of(workshop)
+    with time_machine.travel(session_day + datetime.timedelta(days=1)):
+        after, _count = section_of(workshop)
 
     assert count == 2
-    assert f"Delegates drawn by lot: {drawn[0].public_name}, {drawn[1].public_name}." in html
-    assert "Heard by Commission urbanisme on 10 March 2026." in html
+    assert f"Delegates drawn by lot: {first.public_name}, {second.public_name}." in before
+    assert f"To be heard by Commission urbanisme on {day}." in before
+    assert f"Heard by Commission urbanisme on {day}." in after
 
 
 def test_the_section_of_an_election(workshop):
