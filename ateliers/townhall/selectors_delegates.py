@@ -87,7 +87,7 @@ def draw_tickets(delegation: Delegation, *, page: str | int | None = None) -> Pa
         )
     }
     first = page_obj.start_index()
-    page_obj.object_list = [
+    rows = [
         TicketRow(
             rank=first + index,
             user_id=user_id,
@@ -98,7 +98,7 @@ def draw_tickets(delegation: Delegation, *, page: str | int | None = None) -> Pa
         )
         for index, user_id in enumerate(page_obj.object_list)
     ]
-    return page_obj
+    return Page(rows, page_obj.number, page_obj.paginator)
 
 
 # --- The hearing and the answer deadline ----------------------------------------------------
