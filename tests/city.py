@@ -23,6 +23,7 @@ from ateliers.recommendations import adoption as adoption_services
 from ateliers.recommendations import amendments as amendment_services
 from ateliers.recommendations import services as recommendation_services
 from ateliers.recommendations.models import Adoption, Amendment, Recommendation
+from ateliers.townhall import delegates as townhall_delegates
 from ateliers.townhall import services as townhall_services
 from ateliers.townhall.models import AgendaItem, BodyMember
 from ateliers.townhall.models import Body as TownhallBody
@@ -238,6 +239,8 @@ def build_city() -> City:
     ParticipationFactory(workshop=city_workshop, user=resident)
     # Someone the resident can add as a co-author of the recommendation.
     ParticipationFactory(workshop=city_workshop, user=UserFactory(display_name="Paul Cycliste"))
+    # The resident volunteers as a delegate: the team can draw one (townhall/delegates.py).
+    townhall_delegates.volunteer(workshop=city_workshop, user=resident)
     upcoming_workshop = WorkshopFactory(
         title="Jardin partagé des Tilleuls", neighbourhood=gare, upcoming=True
     )

@@ -33,6 +33,7 @@ from ateliers.recommendations import forms as recommendations
 from ateliers.recommendations.selectors import possible_coauthors
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.townhall import forms_bodies as bodies
+from ateliers.townhall import forms_delegates as townhall
 from ateliers.townhall import selectors_bodies as bodies_selectors
 from ateliers.trainings.forms import (
     AttendanceForm,
@@ -413,6 +414,18 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
     amendment_forms.CompareForm: [
         FormUse("versions compared", lambda city: {"numbers": [1]}, lambda city: {"de": 1, "a": 1})
     ],
+    # The town hall: a workshop's delegates and answer deadline (townhall/forms_delegates.py).
+    townhall.DrawForm: [
+        FormUse("draw", no_arguments, lambda city: {"seats": "1", "seed": "loto", "confirm": "on"})
+    ],
+    townhall.ElectForm: [
+        FormUse(
+            "election",
+            lambda city: {"workshop": city.city_workshop},
+            lambda city: {"person_1": city.resident.email, "votes_1": "12", "confirm": "on"},
+        )
+    ],
+    townhall.DeadlineForm: [FormUse("answer deadline", no_arguments, lambda city: {"months": "6"})],
     ConversationForm: [FormUse("conversation", no_arguments, lambda city: conversation_answers())],
     StatementForm: [
         FormUse(

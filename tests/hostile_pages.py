@@ -26,6 +26,7 @@ from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.townhall import forms_bodies as bodies
+from ateliers.townhall import forms_delegates as townhall
 from ateliers.trainings.forms import (
     AttendanceForm,
     RecommendForm,
@@ -428,6 +429,27 @@ FORM_PAGES = [
         form=adoption_forms.VoteForm,
         refused_status=302,
     ),
+    # The town hall: the team chooses the delegates; the city team sets the answer deadline.
+    *[
+        FormPage(name, "staff", path, answers_of(form), fields_of(form), form=form)
+        for name, path, form in [
+            (
+                "delegates-draw",
+                lambda c: f"/mairie/ateliers/{c.city_workshop.slug}/delegues/tirage/",
+                townhall.DrawForm,
+            ),
+            (
+                "delegates-elect",
+                lambda c: f"/mairie/ateliers/{c.city_workshop.slug}/delegues/election/",
+                townhall.ElectForm,
+            ),
+            (
+                "answer-deadline",
+                lambda c: f"/mairie/ateliers/{c.finished_workshop.slug}/delai/",
+                townhall.DeadlineForm,
+            ),
+        ]
+    ],
     # Amendments: a participant (the resident too) proposes; the resident, the author, rejects
     *[
         FormPage(name, who, path, answers_of(form), fields_of(form), form=form)
@@ -724,6 +746,8 @@ NO_FORM_DATA = {
     "townhall:item_up",
     "townhall:item_down",
     "townhall:item_remove",
+    "townhall:volunteer",
+    "townhall:volunteer_withdraw",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ateliers.activity.services import record
 from ateliers.core.errors import ApplicationError, Collected, InvalidInput, StateChanged
@@ -112,7 +113,11 @@ def delegates_draw(
         )
         if len(candidates) < seats:
             raise InvalidInput(
-                _("Only %(count)s participants volunteered: not enough to draw %(seats)s.")
+                ngettext(
+                    "Only %(count)s participant volunteered: not enough to draw %(seats)s.",
+                    "Only %(count)s participants volunteered: not enough to draw %(seats)s.",
+                    len(candidates),
+                )
                 % {"count": len(candidates), "seats": seats},
                 field="seats",
             )
