@@ -33,7 +33,9 @@ REQUIRED = _("Please fill in this field.")
 
 
 def _subject_of(answer: Answer) -> Recommendation | CouncilSubmission:
-    return answer.recommendation if answer.recommendation_id else answer.submission
+    subject = answer.recommendation if answer.recommendation_id else answer.submission
+    assert subject is not None  # a check constraint: an answer is to one of the two
+    return subject
 
 
 def answer_save(
@@ -72,17 +74,20 @@ def answer_save(
         raise InvalidInput(_("An answer is to one recommendation or one submission."))
     now = timezone.now()
     with transaction.atomic():
+        locked: Recommendation | CouncilSubmission
         if recommendation is not None:
             locked = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
             if locked.status != RecommendationStatus.ADOPTED:
                 raise StateChanged(_("Only an adopted recommendation gets the city's answer."))
-            answer = Answer.objects.filter(recommendation=locked).first()
+            existing = Answer.objects.filter(recommendation=locked).first()
         else:
+            assert submission is not None  # one of the two, checked above
             locked = CouncilSubmission.objects.select_for_update().get(pk=submission.pk)
-            answer = Answer.objects.filter(submission=locked).first()
-        first = answer is None
-        if first:
-            answer = Answer(recommendation=recommendation, submission=submission, answered_at=now)
+            existing = Answer.objects.filter(submission=locked).first()
+        first = existing is None
+        answer = existing or Answer(
+            recommendation=recommendation, submission=submission, answered_at=now
+        )
         answer.status = status
         answer.justification = justification
         answer.service = service
