@@ -474,7 +474,8 @@ def report(args, targets, alone, mixes, second, counts, started, finished) -> st
         "  part of the same cores.",
         "- The mix (bench/locustfile.py): four anonymous visitors for one logged-in resident,",
         "  each waiting 0.5 to 1.5 s between pages; a resident joins a workshop and leaves it",
-        "  about once in 90 of their actions (each join makes the pages that show counts stale).",
+        "  about once in 90 of their actions (each join makes the pages that show counts stale);",
+        "  as often, a city staff member reports on a milestone of the town hall's follow-up.",
         f"- City: `generate_city --scale {args.scale} --seed {SEED}`"
         f" (the largest workshop has {targets['largest_participants']:,} participants).",
         f"- Server: gunicorn, {args.nodes} node(s) of {args.workers} sync workers,"
