@@ -2,6 +2,7 @@
 answers of every kind with milestones on time and late, an answer overdue, a council's
 proposal heard and answered; loading the demo twice adds nothing."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -150,7 +151,7 @@ def test_the_story_is_logged_in_the_past(demo):
     now = timezone.now()
     answered = Action.objects.filter(verb="townhall.answered")
     assert answered.count() == models.Answer.objects.count()
-    assert not answered.filter(created_at__gt=now - timezone.timedelta(days=20)).exists()
+    assert not answered.filter(created_at__gt=now - datetime.timedelta(days=20)).exists()
     assert Action.objects.filter(verb="townhall.delegates_drawn", data__seed=DRAW_SEED).exists()
 
 
