@@ -150,6 +150,8 @@ from ateliers.workshops.phases import PhaseKind
 from ateliers.debate.models import Contribution, Topic
 from ateliers.opinions.models import Conversation
 from ateliers.recommendations.models import Adoption, Recommendation
+from ateliers.townhall.models import Answer, Body, Delegation, Milestone
+from ateliers.townhall.models import Session as TownhallSession
 from django.db.models import Count
 store = import_module(settings.SESSION_ENGINE).SessionStore
 now = timezone.now()
@@ -193,6 +195,12 @@ for draft in Recommendation.objects.filter(workshop__in=recommending_now,
         supporters.append([session_of(participation.user), draft.pk])
 adopting = (Adoption.objects.values("recommendation__workshop__slug")
     .annotate(n=Count("pk")).order_by("-n").first())
+# The town hall: city staff who report on milestones, those of the smaller workshops first
+# (each report is e-mailed to the workshop's participants by the worker).
+milestone_writers = [session_of(user) for user in User.objects.filter(role=Role.CITY_STAFF,
+    is_active=True).order_by("pk")[:20]]
+milestones = list(Milestone.objects.exclude(status="done").order_by(
+    "answer__recommendation__workshop__participant_count", "pk").values_list("pk", flat=True)[:40])
 print(json.dumps({{
     "workshops": list(running.values_list("slug", flat=True)[:200]),
     "largest": largest.slug,
@@ -233,6 +241,16 @@ print(json.dumps({{
         .values_list("pk", flat=True)[:200]),
     "supporters": supporters,
     "adopting": adopting["recommendation__workshop__slug"] if adopting else None,
+    "bodies": list(Body.objects.values_list("slug", flat=True)),
+    "townhall_sessions": [f"/mairie/{{slug}}/seances/{{pk}}/" for slug, pk in TownhallSession
+        .objects.filter(public=True).order_by("-starts_at", "pk")
+        .values_list("body__slug", "pk")[:200]],
+    "followed": list(Answer.objects.filter(recommendation__isnull=False).order_by("pk")
+        .values_list("recommendation_id", flat=True)[:200]),
+    "delegations": list(Delegation.objects.order_by("-decided_at", "pk")
+        .values_list("workshop__slug", flat=True)[:200]),
+    "milestone_writers": milestone_writers,
+    "milestones": milestones,
 }}))
 """
     output = run([PYTHON, "-c", script], env, capture_output=True, text=True).stdout
@@ -456,7 +474,8 @@ def report(args, targets, alone, mixes, second, counts, started, finished) -> st
         "  part of the same cores.",
         "- The mix (bench/locustfile.py): four anonymous visitors for one logged-in resident,",
         "  each waiting 0.5 to 1.5 s between pages; a resident joins a workshop and leaves it",
-        "  about once in 90 of their actions (each join makes the pages that show counts stale).",
+        "  about once in 90 of their actions (each join makes the pages that show counts stale);",
+        "  as often, a city staff member reports on a milestone of the town hall's follow-up.",
         f"- City: `generate_city --scale {args.scale} --seed {SEED}`"
         f" (the largest workshop has {targets['largest_participants']:,} participants).",
         f"- Server: gunicorn, {args.nodes} node(s) of {args.workers} sync workers,"

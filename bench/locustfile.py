@@ -8,7 +8,7 @@ client, so that Locust takes as little as it can of the cores it shares with the
   pages, the debate's topics and the opinion maps' results.
 - `Resident`, logged in (a session made beforehand): the home page, a workshop's page with its
   "taking part" panel, "my workshops", and now and then joining a workshop and leaving it, or
-  posting in a debate.
+  posting in a debate; or, as city staff, reporting on a milestone of the follow-up.
 - `OpinionVoter`, a participant of the largest conversation, voting on one statement after
   the other (the htmx request, answered with the next statement).
 
@@ -39,6 +39,8 @@ STATEMENT = re.compile(r'name="statement" value="(\d+)"')
 # it, whose answer is the next statement to vote on.
 VOTE = "vote + next statement"
 _TURN = itertools.count()
+# The city's answers, to filter the follow-up with.
+ANSWER_STATUSES = ["accepted", "partially_accepted", "under_study", "rejected"]
 
 
 def _workshop() -> str:
@@ -142,6 +144,23 @@ PAGES = {
         False,
         lambda: f"/preconisations/atelier/{TARGETS['adopting']}/dossier/",
     ),
+    "town hall": (False, lambda: "/mairie/"),
+    "town hall body": (False, lambda: f"/mairie/{random.choice(TARGETS['bodies'])}/"),
+    "town hall session": (False, lambda: random.choice(TARGETS["townhall_sessions"])),
+    "follow-up": (False, lambda: "/suivi/"),
+    "follow-up, filtered": (
+        False,
+        lambda: f"/suivi/?status={random.choice(ANSWER_STATUSES)}",
+    ),
+    "a recommendation's follow-up": (
+        False,
+        lambda: f"/suivi/preconisations/{random.choice(TARGETS['followed'])}/",
+    ),
+    "a workshop's delegates": (
+        False,
+        lambda: f"/mairie/ateliers/{random.choice(TARGETS['delegations'])}/delegues/",
+    ),
+    "follow-up export (CSV)": (False, lambda: "/suivi/export.csv"),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -247,6 +266,35 @@ class Person(FastHttpUser):
                 name=f"{step}: send",
                 headers=headers,
             )
+
+    def reports_on_a_milestone(self) -> None:
+        """City staff report progress on a milestone of an accepted recommendation: the
+        follow-up's main write (logged, and told to the workshop's participants by the
+        worker)."""
+        session, milestone = (
+            random.choice(TARGETS["milestone_writers"]),
+            random.choice(TARGETS["milestones"]),
+        )
+        headers = {"Cookie": f"sessionid={session}"}
+        path = f"/suivi/jalons/{milestone}/avancement/"
+        page = self.client.get(path, name="milestone: form", headers=headers)
+        if match := CSRF_COOKIE.search(page.headers.get("Set-Cookie") or ""):
+            self.cookies["csrftoken"] = match.group(1)
+        headers["Cookie"] += f"; csrftoken={self.cookies.get('csrftoken', '')}"
+        token = TOKEN.search(page.text or "")
+        if token is None:
+            return
+        self.client.post(
+            path,
+            data={
+                "csrfmiddlewaretoken": token.group(1),
+                "status": "in_progress",
+                "progress": str(random.randint(10, 90)),
+                "note": "Point d'étape du test de charge.",
+            },
+            name="milestone: send",
+            headers=headers,
+        )
 
     def joins_and_leaves(self) -> None:
         """Join a workshop calling for participants, then leave it: the site's main write."""
@@ -446,6 +494,41 @@ else:
                 self.ask("a workshop's dossier")
 
         @task(1)
+        def town_hall(self):
+            self.ask("town hall")
+
+        @task(1)
+        def town_hall_body(self):
+            self.ask("town hall body")
+
+        @task(1)
+        def town_hall_session(self):
+            self.ask("town hall session")
+
+        @task(1)
+        def follow_up(self):
+            self.ask("follow-up")
+
+        @task(1)
+        def follow_up_filtered(self):
+            self.ask("follow-up, filtered")
+
+        @task(2)
+        def recommendation_follow_up(self):
+            self.ask("a recommendation's follow-up")
+
+        @task(1)
+        def workshop_delegates(self):
+            self.ask("a workshop's delegates")
+
+        # The export is asked for far less often than a page is read: one time in four of
+        # this task's turns.
+        @task(1)
+        def follow_up_export(self):
+            if random.random() < 0.25:
+                self.ask("follow-up export (CSV)")
+
+        @task(1)
         def training_page(self):
             self.ask("training page")
 
@@ -518,3 +601,8 @@ else:
         def support_a_recommendation(self):
             if TARGETS["supporters"]:
                 self.supports_and_withdraws()
+
+        # City staff reporting on a milestone, as often.
+        @task(1)
+        def report_on_a_milestone(self):
+            self.reports_on_a_milestone()

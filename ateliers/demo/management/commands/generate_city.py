@@ -27,6 +27,9 @@ GENERATORS = [
     "ateliers.debate.generate",
     "ateliers.opinions.generate",
     "ateliers.recommendations.generate",
+    # The town hall: bodies, sessions, delegates, answers and milestones of the workshops
+    # that reached their presentation, and the councils' submissions.
+    "ateliers.townhall.generate",
 ]
 
 

@@ -32,6 +32,9 @@ BUILDERS = [
     "ateliers.opinions.demo",
     # The dossiers for the town hall, once recommendations and opinion maps are built.
     "ateliers.recommendations.dossier_demo",
+    # The town hall: its bodies and sessions, the workshops' delegates and hearings, the
+    # city's answers and milestones, the councils' submissions.
+    "ateliers.townhall.demo",
 ]
 
 
