@@ -150,7 +150,7 @@ PAGES = {
     "follow-up": (False, lambda: "/suivi/"),
     "follow-up, filtered": (
         False,
-        lambda: f"/suivi/?status={random.choice(ANSWER_STATUSES)}",
+        lambda: f"/suivi/?answer={random.choice(ANSWER_STATUSES)}",
     ),
     "a recommendation's follow-up": (
         False,

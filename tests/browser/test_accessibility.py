@@ -575,7 +575,7 @@ SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/langue/")
 # Files, not pages: a download has no page to check.
 SKIPPED_PATHS = re.compile(
     r"^/documents/\d+/versions/\d+/$|^/formations/inscriptions/\d+/attestation/$"
-    r"|^/.*\.ics$|^/.*\.zip$"
+    r"|^/.*\.(ics|zip|csv|json|pdf)$"
 )
 
 
