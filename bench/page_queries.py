@@ -31,6 +31,7 @@ def main() -> None:
     from ateliers.meetings.models import Meeting
     from ateliers.opinions.models import Conversation
     from ateliers.recommendations.models import Adoption, Recommendation
+    from ateliers.townhall.models import Answer, Body, Session
     from ateliers.trainings.models import TrainingSession
     from ateliers.workshops.models import Workshop
 
@@ -57,6 +58,22 @@ def main() -> None:
         .annotate(n=Count("pk"))
         .order_by("-n")
         .first()
+    ) or recommending.slug
+    # The town hall: the body with the most sessions, its fullest public session, the answer
+    # with the most milestones, a workshop with delegates.
+    body = Body.objects.annotate(n=Count("sessions")).order_by("-n", "pk").first()
+    townhall_session = (
+        Session.objects.filter(public=True).annotate(n=Count("items")).order_by("-n", "pk").first()
+    )
+    followed = (
+        Answer.objects.filter(recommendation__isnull=False)
+        .annotate(n=Count("milestones"))
+        .order_by("-n", "pk")
+        .values_list("recommendation_id", flat=True)
+        .first()
+    ) or recommendation.pk
+    delegating = (
+        Workshop.objects.filter(delegation__isnull=False).values_list("slug", flat=True).first()
     ) or recommending.slug
     pages = {
         "home": "/",
@@ -86,6 +103,15 @@ def main() -> None:
         "amendments of a recommendation": f"/preconisations/{amended.pk}/amendements/",
         "a workshop's adoption": f"/preconisations/atelier/{adopting}/adoption/",
         "a workshop's dossier": f"/preconisations/atelier/{adopting}/dossier/",
+        "town hall": "/mairie/",
+        "town hall body": body.get_absolute_url() if body else "/mairie/",
+        "town hall session": (
+            townhall_session.get_absolute_url() if townhall_session else "/mairie/"
+        ),
+        "follow-up": "/suivi/",
+        "follow-up, filtered": "/suivi/?answer=accepted",
+        "a recommendation's follow-up": f"/suivi/preconisations/{followed}/",
+        "a workshop's delegates": f"/mairie/ateliers/{delegating}/delegues/",
     }
     logged_in = {
         "home, logged in": "/",

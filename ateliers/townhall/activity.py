@@ -2,9 +2,24 @@
 outcomes, the choice of delegates, answers and milestones show on the public timelines; the
 management of bodies and volunteering stay in the team's log."""
 
+import datetime
+
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from ateliers.activity import verbs
+
+from .models import AnswerStatus
+
+
+def _words(data: dict) -> dict:
+    """Dates as a person reads them, an answer's status in words."""
+    words = {}
+    if data.get("date"):
+        words["date"] = date_format(datetime.date.fromisoformat(data["date"]), "j F Y")
+    if data.get("status") in AnswerStatus.values:
+        words["status"] = AnswerStatus(data["status"]).label
+    return words
 
 
 def register() -> None:
@@ -90,16 +105,21 @@ def register() -> None:
             _("Answer deadline set"),
             True,
         ),
-        ("townhall.answered", _("%(actor)s answered “%(title)s”."), _("City answer"), True),
+        (
+            "townhall.answered",
+            _("%(actor)s gave the city's answer to “%(title)s”: %(status)s."),
+            _("City answer"),
+            True,
+        ),
         (
             "townhall.answer_changed",
-            _("%(actor)s changed the city's answer to “%(title)s”."),
+            _("%(actor)s changed the city's answer to “%(title)s”: %(status)s."),
             _("City answer changed"),
             True,
         ),
         (
             "townhall.milestone_added",
-            _("%(actor)s added the milestone “%(milestone)s” to “%(title)s”."),
+            _("%(actor)s added the milestone “%(milestone)s” to “%(title)s”, due %(date)s."),
             _("Milestone added"),
             True,
         ),
@@ -110,4 +130,4 @@ def register() -> None:
             True,
         ),
     ):
-        verbs.register(name, sentence, label=label, public=public)
+        verbs.register(name, sentence, label=label, public=public, describe=_words)

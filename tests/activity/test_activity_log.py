@@ -275,6 +275,36 @@ def example(name: str) -> Action:
             "votes": 1200,
         },
         "recommendations.adoption_opened": {"count": 7},
+        # The town hall
+        "townhall.body_saved": {"name": "Conseil municipal"},
+        "townhall.member_added": {"name": "Nora Membre"},
+        "townhall.member_removed": {"name": "Nora Membre"},
+        **{
+            verb: {"body": "Conseil municipal", "date": "2026-03-02"}
+            for verb in (
+                "townhall.session_saved",
+                "townhall.session_cancelled",
+                "townhall.session_held",
+            )
+        },
+        "townhall.item_added": {"title": "Stationnement", "body": "Conseil municipal"},
+        "townhall.item_outcome": {"title": "Stationnement", "body": "Conseil municipal"},
+        "townhall.submission_received": {"title": "Stationnement", "council": "Conseil des jeunes"},
+        "townhall.delegates_drawn": {"title": "Stationnement", "seed": "abc", "count": 5},
+        "townhall.delegates_elected": {"title": "Stationnement", "count": 2},
+        "townhall.deadline_set": {"title": "Stationnement", "months": 4},
+        "townhall.answered": {"title": "Stationnement", "status": "partially_accepted"},
+        "townhall.answer_changed": {"title": "Stationnement", "status": "accepted"},
+        "townhall.milestone_added": {
+            "title": "Stationnement",
+            "milestone": "Études",
+            "date": "2026-09-30",
+        },
+        "townhall.milestone_updated": {
+            "title": "Stationnement",
+            "milestone": "Études",
+            "progress": 60,
+        },
         "statement.accepted": {"question": "Quelle rue scolaire ?", "statement": "Des arbres."},
         "statement.rejected": {
             "question": "Quelle rue scolaire ?",
@@ -416,6 +446,61 @@ FRENCH_SENTENCES = {
     ),
     "training.seat_given": (
         "Une place d'une séance est revenue à la première personne de sa liste d'attente."
+    ),
+    # The town hall
+    "townhall.body_saved": "Bruno Animateur a enregistré l'instance « Conseil municipal ».",
+    "townhall.member_added": "Bruno Animateur a ajouté Nora Membre aux membres.",
+    "townhall.member_removed": "Bruno Animateur a retiré Nora Membre des membres.",
+    "townhall.session_saved": (
+        "Bruno Animateur a programmé une séance de Conseil municipal le 2 mars 2026."
+    ),
+    "townhall.session_cancelled": (
+        "Bruno Animateur a annulé la séance de Conseil municipal du 2 mars 2026."
+    ),
+    "townhall.session_held": (
+        "Bruno Animateur a publié le compte rendu de la séance de Conseil municipal du 2 mars 2026."
+    ),
+    "townhall.item_added": (
+        "Bruno Animateur a inscrit « Stationnement » à l'ordre du jour de Conseil municipal."
+    ),
+    "townhall.agenda_reordered": (
+        "Bruno Animateur a déplacé « Stationnement » dans l'ordre du jour."
+    ),
+    "townhall.item_removed": "Bruno Animateur a retiré « Stationnement » de l'ordre du jour.",
+    "townhall.item_outcome": (
+        "Bruno Animateur a publié la suite donnée par Conseil municipal à « Stationnement »."
+    ),
+    "townhall.submission_received": (
+        "Bruno Animateur a enregistré « Stationnement », transmis par Conseil des jeunes."
+    ),
+    "townhall.volunteered": (
+        "Bruno Animateur s'est porté·e volontaire comme délégué·e de « Stationnement »."
+    ),
+    "townhall.volunteer_withdrawn": (
+        "Bruno Animateur a retiré sa candidature de volontaire pour « Stationnement »."
+    ),
+    "townhall.delegates_drawn": (
+        "Bruno Animateur a tiré au sort les délégué·es de « Stationnement » parmi 5 volontaires."
+    ),
+    "townhall.delegates_elected": (
+        "Bruno Animateur a enregistré les 2 délégué·es élu·es par « Stationnement »."
+    ),
+    "townhall.deadline_set": (
+        "Bruno Animateur a fixé le délai de réponse de « Stationnement » à 4 mois."
+    ),
+    "townhall.answered": (
+        "Bruno Animateur a publié la réponse de la ville à « Stationnement » : "
+        "Partiellement acceptée."
+    ),
+    "townhall.answer_changed": (
+        "Bruno Animateur a modifié la réponse de la ville à « Stationnement » : Acceptée."
+    ),
+    "townhall.milestone_added": (
+        "Bruno Animateur a ajouté l'étape « Études » à « Stationnement », prévue le "
+        "30 septembre 2026."
+    ),
+    "townhall.milestone_updated": (
+        "Bruno Animateur a indiqué un avancement de 60 % pour « Études » (« Stationnement »)."
     ),
 }
 
