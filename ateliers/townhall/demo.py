@@ -749,7 +749,11 @@ PARKING_ANSWERS = [
                 "Étude de faisabilité du parking relais",
                 45,
                 -130,
-                [(-40, UNDER_WAY, 30, "Le bureau d'études a rendu le relevé du terrain.")],
+                # Done before its date: this recommendation is implemented.
+                [
+                    (-40, UNDER_WAY, 30, "Le bureau d'études a rendu le relevé du terrain."),
+                    (-6, DONE, 100, "L'étude est rendue : 120 places, travaux au budget 2027."),
+                ],
             ),
         ],
     ),
