@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ateliers.recommendations",
     "ateliers.opinions",
     "ateliers.townhall",
+    "ateliers.evaluations",
     "ateliers.site",
     "ateliers.demo",
     "ateliers.core.admin_config.AteliersAdminConfig",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("debat/", include("ateliers.debate.urls")),
     path("preconisations/", include("ateliers.recommendations.urls")),
     path("", include("ateliers.townhall.urls")),
+    path("evaluations/", include("ateliers.evaluations.urls")),
     path("carte-des-avis/", include("ateliers.opinions.urls")),
     path("agenda/", include("ateliers.site.urls")),
     path("activite/", include("ateliers.activity.urls")),

@@ -67,6 +67,8 @@ FROM_THE_DEBATE = frozenset({"debate", "recommendations", "presentation", "after
 FROM_THE_RECOMMENDATIONS = frozenset({"recommendations", "presentation", "after"})
 # The town hall hears and answers from the presentation on, months after the end too.
 FROM_THE_PRESENTATION = frozenset({"presentation", "after"})
+# The evaluation's closing window, after the last phase (the "after" moment falls in it).
+AFTER = frozenset({"after"})
 # Who takes part in the debate and the opinion map: the workshop's participants and its team.
 TAKING_PART = WORKSHOP_MANAGERS | {"participant"}
 
@@ -249,6 +251,21 @@ ON_A_WORKSHOP = {
         status: {role: FROM_THE_PRESENTATION for role in CITY_TEAM}
         for status in (PUBLISHED, ARCHIVED)
     },
+    # The evaluation: in the closing window after the presentation phase, the team writes it
+    # and invites the participants to the questionnaire, which only they answer; the team
+    # alone reads the questionnaire's free answers.
+    "evaluations.write_evaluation": {
+        status: {role: AFTER for role in WORKSHOP_MANAGERS} for status in (PUBLISHED, ARCHIVED)
+    },
+    "evaluations.open_questionnaire": {
+        status: {role: AFTER for role in WORKSHOP_MANAGERS} for status in (PUBLISHED, ARCHIVED)
+    },
+    "evaluations.answer_questionnaire": {
+        status: {"participant": AFTER} for status in (PUBLISHED, ARCHIVED)
+    },
+    "evaluations.read_free_answers": {
+        status: _always(WORKSHOP_MANAGERS) for status in (PUBLISHED, ARCHIVED)
+    },
 }
 # Permissions asked about something of the workshop's rather than the workshop itself.
 OBJECT_OF = {
@@ -312,6 +329,9 @@ FEATURE_OF = {
     "townhall.choose_delegates": "choose_delegates",
     "townhall.put_dossier_on_agenda": "hear_workshop",
     "townhall.answer_recommendation": "answer_recommendation",
+    "evaluations.write_evaluation": "write_evaluation",
+    "evaluations.open_questionnaire": "open_questionnaire",
+    "evaluations.answer_questionnaire": "answer_questionnaire",
 }
 
 # Permissions that do not depend on a workshop's dates: permission → roles allowed.
@@ -356,6 +376,7 @@ OUR_APPS = (
     "debate.",
     "recommendations.",
     "townhall.",
+    "evaluations.",
     "site.",
 )
 

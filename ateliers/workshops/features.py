@@ -10,6 +10,7 @@ Rules then ask `phase_allows("join")` (workshops/rules.py), and permissions foll
 without any scheduled job. The permission-matrix test reads this registry.
 """
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ class Feature:
     # Also allowed once the last phase has ended: looking after what stays published
     # (reporting and moderating the debate's contributions).
     after_end: bool = False
+    # With after_end: for this many days after the end only (a closing window, such as the
+    # evaluation's); None: for as long as the workshop stays.
+    after_end_days: int | None = None
 
 
 _FEATURES: dict[str, Feature] = {}
@@ -40,9 +44,15 @@ def register(
     label: str,
     before_start: bool = False,
     after_end: bool = False,
+    after_end_days: int | None = None,
 ) -> Feature:
     feature = Feature(
-        name, frozenset(PhaseKind(kind) for kind in phases), label, before_start, after_end
+        name,
+        frozenset(PhaseKind(kind) for kind in phases),
+        label,
+        before_start,
+        after_end,
+        after_end_days,
     )
     _FEATURES[name] = feature
     return feature
@@ -53,6 +63,16 @@ def get(name: str) -> Feature:
         return _FEATURES[name]
     except KeyError:
         raise LookupError(f"No app registered the phase feature {name!r}.") from None
+
+
+def allows_after_end(name: str, since_end: datetime.timedelta) -> bool:
+    """Whether `name` is allowed `since_end` after the workshop's last phase ended."""
+    feature = get(name)
+    if not feature.after_end:
+        return False
+    return feature.after_end_days is None or since_end < datetime.timedelta(
+        days=feature.after_end_days
+    )
 
 
 def allows(kind: PhaseKind | int, name: str) -> bool:

@@ -23,7 +23,9 @@ def phase_allows(feature: str):
             declared = features.get(feature)
             if now < workshop.starts_at:
                 return declared.before_start
-            return declared.after_end and now >= workshop.ends_at
+            return now >= workshop.ends_at and features.allows_after_end(
+                feature, now - workshop.ends_at
+            )
         return phase.allows(feature)
 
     return predicate
