@@ -130,6 +130,9 @@ def questionnaire_answer(*, user: User, questionnaire: Questionnaire, answers: d
     if not questionnaire.is_open(timezone.now()):
         raise QuestionnaireClosed()
     with transaction.atomic():
+        # One answer at a time per questionnaire: each rewrites every slot, and two doing it
+        # at once could each wait for the other's.
+        Questionnaire.objects.select_for_update().filter(pk=questionnaire.pk).first()
         marked = Invitation.objects.filter(
             questionnaire=questionnaire, user=user, answered=False
         ).update(answered=True)
@@ -138,8 +141,7 @@ def questionnaire_answer(*, user: User, questionnaire: Questionnaire, answers: d
                 raise AlreadyAnswered()
             raise NotInvited()
         slot = (
-            Response.objects.select_for_update(skip_locked=True)
-            .filter(questionnaire=questionnaire, filled=False)
+            Response.objects.filter(questionnaire=questionnaire, filled=False)
             .order_by("?")
             .first()
         )
