@@ -118,9 +118,18 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # The database gives up on a lock or a statement before gunicorn kills the worker
         # (ateliers/timeouts.py); the request then gets the 503 page.
+        # No JIT: it pays off on long analytical queries, not on a page's; it compiled the
+        # follow-up's figures for 0.9 s of their 1.3 s at city scale (docs/performance.md).
         options = DATABASES["default"].setdefault("OPTIONS", {})
         options["options"] = " ".join(
-            filter(None, [options.get("options", ""), read_database_timeouts().postgres_options()])
+            filter(
+                None,
+                [
+                    options.get("options", ""),
+                    read_database_timeouts().postgres_options(),
+                    "-c jit=off",
+                ],
+            )
         )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)

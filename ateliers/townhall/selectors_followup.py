@@ -2,20 +2,12 @@
 the city's answer, its deadline and its progress, in a fixed number of queries however many
 there are.
 
-The deadline is the hearing's day plus the workshop's months (deadlines.add_months: 31 January
-+ 1 month is the last day of February). The list needs it in the database, to filter the
-overdue ones and to count the figures (figures.py) without reading every row. Adding months is
-not portable (SQLite's date(…, '+1 month') overflows into March, PostgreSQL's interval clamps),
-so it is never computed there: a date is compared with the deadline through the month's index
-(year × 12 + month) and the day of the month, which is exactly add_months' order:
-
-    day ≤ hearing + n months  ⇔  index(day) < index(hearing) + n
-                                 or (index(day) = index(hearing) + n and day.day ≤ hearing.day)
-
-(when both are in the deadline's month, `day.day` is a day of that month, so it is at most the
-deadline's day exactly when it is at most the hearing's day, clamped or not). Extracting the
-year, month and day in the current time zone works the same on SQLite and PostgreSQL. The due
-date itself is computed in Python, for the page's rows only.
+A recommendation's deadline is its workshop's: the hearing's day plus the workshop's months
+(deadlines.add_months: 31 January + 1 month is the last day of February). Adding months is not
+portable between SQLite and PostgreSQL, and repeating the deadline's subqueries for each of a
+city's 10,000 recommendations is slow, so deadlines are computed in Python once per workshop
+(a few hundred rows: `workshop_deadlines`), and the overdue filter becomes "of a workshop whose
+deadline has passed, and not answered".
 """
 
 import datetime
@@ -25,7 +17,6 @@ from typing import Any
 
 from django.db.models import (
     Avg,
-    Exists,
     F,
     IntegerField,
     Max,
@@ -36,7 +27,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ateliers.recommendations.models import (
@@ -51,7 +42,6 @@ from ateliers.workshops.models import Workshop
 
 from .deadlines import answer_due, is_overdue
 from .models import (
-    COMMITTING,
     DEFAULT_ANSWER_MONTHS,
     AgendaItem,
     Answer,
@@ -72,15 +62,6 @@ PER_PAGE = 50
 # The answer filter's value for "no answer yet".
 AWAITING = "awaiting"
 VISIBLE = (Workshop.Status.PUBLISHED, Workshop.Status.ARCHIVED)
-
-
-def month_index(expression):
-    """year × 12 + month of a date or moment (in the current time zone)."""
-    return ExtractYear(expression) * 12 + ExtractMonth(expression)
-
-
-def day_index(day: datetime.date) -> int:
-    return day.year * 12 + day.month
 
 
 def _of_its_answer(model=Milestone):
@@ -119,53 +100,41 @@ def followed() -> QuerySet[Recommendation]:
             ),
             progress=_per_recommendation(Avg("progress")),
             milestones_updated_at=_per_recommendation(Max("updated_at")),
-            has_milestones=Exists(_of_its_answer()),
-            has_open_milestones=Exists(_of_its_answer().exclude(status=MilestoneStatus.DONE)),
-        )
-        .annotate(
-            due_index=month_index("hearing_at") + F("months"),
-            hearing_day_of_month=ExtractDay("hearing_at"),
-            answered_index=month_index("answer__answered_at"),
-            answered_day_of_month=ExtractDay("answer__answered_at"),
         )
     )
 
 
-def heard() -> Q:
-    return Q(hearing_at__isnull=False)
+def workshop_deadlines(workshop_ids: Iterable[int] | None = None) -> dict[int, datetime.date]:
+    """The answer deadline of each workshop whose hearing is scheduled (of `workshop_ids`, or
+    of every workshop): one query."""
+    workshops = (
+        Workshop.objects.all()
+        if workshop_ids is None
+        else Workshop.objects.filter(pk__in=workshop_ids)
+    )
+    deadlines: dict[int, datetime.date] = {}
+    for workshop_id, hearing_at, months in (
+        workshops.annotate(
+            hearing_at=hearing_starts_subquery("pk"), months=answer_months_subquery("pk")
+        )
+        .filter(hearing_at__isnull=False)
+        .values_list("pk", "hearing_at", "months")
+    ):
+        due = answer_due(local_day(hearing_at), months)
+        if due is not None:
+            deadlines[workshop_id] = due
+    return deadlines
 
 
 def answered() -> Q:
     return Q(answer__isnull=False)
 
 
-def deadline_passed(today: datetime.date) -> Q:
-    """Its deadline is before `today` (see the module's docstring)."""
-    return heard() & (
-        Q(due_index__lt=day_index(today))
-        | Q(due_index=day_index(today), hearing_day_of_month__lt=today.day)
-    )
-
-
 def overdue(today: datetime.date) -> Q:
-    return deadline_passed(today) & ~answered()
-
-
-def answered_on_time() -> Q:
-    """Answered on or before its deadline (the deadline's own day is on time)."""
-    return (
-        heard()
-        & answered()
-        & (
-            Q(answered_index__lt=F("due_index"))
-            | Q(answered_index=F("due_index"), answered_day_of_month__lte=F("hearing_day_of_month"))
-        )
-    )
-
-
-def implemented() -> Q:
-    """Accepted (or partly) and all its milestones done, at least one."""
-    return Q(answer__status__in=COMMITTING, has_milestones=True, has_open_milestones=False)
+    """Not answered, and its workshop's deadline is before `today` (the deadline's own day is
+    still on time)."""
+    late = [workshop_id for workshop_id, due in workshop_deadlines().items() if today > due]
+    return Q(workshop_id__in=late) & ~answered()
 
 
 def filtered(filters: dict, *, today: datetime.date) -> QuerySet[Recommendation]:

@@ -109,6 +109,7 @@ def test_postgresql_connections_are_checked_after_a_pause_and_time_limited(tmp_p
     assert database["CONN_HEALTH_CHECKS"] is True
     assert database["OPTIONS"]["options"] == (
         "-c lock_timeout=2s -c statement_timeout=15s -c idle_in_transaction_session_timeout=20s"
+        " -c jit=off"
     )
 
 
