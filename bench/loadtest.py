@@ -152,7 +152,8 @@ from ateliers.opinions.models import Conversation
 from ateliers.recommendations.models import Adoption, Recommendation
 from ateliers.townhall.models import Answer, Body, Delegation, Milestone
 from ateliers.townhall.models import Session as TownhallSession
-from django.db.models import Count
+from ateliers.evaluations.models import MINIMUM_ANSWERS, Evaluation, Invitation, Questionnaire
+from django.db.models import Count, Q
 store = import_module(settings.SESSION_ENGINE).SessionStore
 now = timezone.now()
 running = Workshop.objects.published().filter(starts_at__lte=now, ends_at__gt=now)
@@ -201,6 +202,12 @@ milestone_writers = [session_of(user) for user in User.objects.filter(role=Role.
     is_active=True).order_by("pk")[:20]]
 milestones = list(Milestone.objects.exclude(status="done").order_by(
     "answer__recommendation__workshop__participant_count", "pk").values_list("pk", flat=True)[:40])
+# The evaluations: published ones, questionnaires whose results show, and participants invited
+# to an open questionnaire who have not answered (each answers once in the mix).
+answerers = [[session_of(invitation.user), invitation.questionnaire.workshop.slug]
+    for invitation in Invitation.objects.filter(answered=False, user__is_active=True,
+        questionnaire__opens_at__lte=now, questionnaire__closes_at__gt=now)
+    .select_related("user", "questionnaire__workshop").order_by("pk")[:100]]
 print(json.dumps({{
     "workshops": list(running.values_list("slug", flat=True)[:200]),
     "largest": largest.slug,
@@ -251,6 +258,13 @@ print(json.dumps({{
         .values_list("workshop__slug", flat=True)[:200]),
     "milestone_writers": milestone_writers,
     "milestones": milestones,
+    "evaluated": list(Evaluation.objects.filter(published_at__isnull=False)
+        .order_by("-published_at", "pk").values_list("workshop__slug", flat=True)[:200]),
+    "questionnaire_results": list(Questionnaire.objects
+        .annotate(n=Count("responses", filter=Q(responses__filled=True)))
+        .filter(n__gte=MINIMUM_ANSWERS).order_by("-closes_at", "pk")
+        .values_list("workshop__slug", flat=True)[:200]),
+    "answerers": answerers,
 }}))
 """
     output = run([PYTHON, "-c", script], env, capture_output=True, text=True).stdout
@@ -475,7 +489,8 @@ def report(args, targets, alone, mixes, second, counts, started, finished) -> st
         "- The mix (bench/locustfile.py): four anonymous visitors for one logged-in resident,",
         "  each waiting 0.5 to 1.5 s between pages; a resident joins a workshop and leaves it",
         "  about once in 90 of their actions (each join makes the pages that show counts stale);",
-        "  as often, a city staff member reports on a milestone of the town hall's follow-up.",
+        "  as often, a city staff member reports on a milestone of the town hall's follow-up,",
+        "  and a participant invited to an open questionnaire answers it (each person once).",
         f"- City: `generate_city --scale {args.scale} --seed {SEED}`"
         f" (the largest workshop has {targets['largest_participants']:,} participants).",
         f"- Server: gunicorn, {args.nodes} node(s) of {args.workers} sync workers,"

@@ -5,10 +5,12 @@ client, so that Locust takes as little as it can of the cores it shares with the
 
 - `Visitor`, anonymous: the home page, the workshop list (filtered or not, a later page), a
   workshop's page and history, the councils and a council's page, the information phase's
-  pages, the debate's topics and the opinion maps' results.
+  pages, the debate's topics and the opinion maps' results, the town hall, the evaluations
+  (the city's view, a workshop's evaluation, its questionnaire's results, the export).
 - `Resident`, logged in (a session made beforehand): the home page, a workshop's page with its
   "taking part" panel, "my workshops", and now and then joining a workshop and leaving it, or
-  posting in a debate; or, as city staff, reporting on a milestone of the follow-up.
+  posting in a debate; or, as city staff, reporting on a milestone of the follow-up; or, as a
+  participant invited to an open questionnaire, answering it (once each).
 - `OpinionVoter`, a participant of the largest conversation, voting on one statement after
   the other (the htmx request, answered with the next statement).
 
@@ -41,6 +43,11 @@ VOTE = "vote + next statement"
 _TURN = itertools.count()
 # The city's answers, to filter the follow-up with.
 ANSWER_STATUSES = ["accepted", "partially_accepted", "under_study", "rejected"]
+# Participants invited to an open questionnaire who have not answered, as (session, workshop):
+# each answers once, so each is taken from the pool (in this process; one answered in an
+# earlier run is shown no form, and skipped).
+ANSWERERS = list(TARGETS.get("answerers", []))
+random.shuffle(ANSWERERS)
 
 
 def _workshop() -> str:
@@ -161,6 +168,19 @@ PAGES = {
         lambda: f"/mairie/ateliers/{random.choice(TARGETS['delegations'])}/delegues/",
     ),
     "follow-up export (CSV)": (False, lambda: "/suivi/export.csv"),
+    "evaluations": (False, lambda: "/evaluations/"),
+    "a workshop's evaluation": (
+        False,
+        lambda: f"/evaluations/ateliers/{random.choice(TARGETS['evaluated'])}/",
+    ),
+    "questionnaire results": (
+        False,
+        lambda: (
+            f"/evaluations/ateliers/{random.choice(TARGETS['questionnaire_results'])}"
+            "/questionnaire/resultats/"
+        ),
+    ),
+    "evaluations export (CSV)": (False, lambda: "/evaluations/export.csv"),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -293,6 +313,40 @@ class Person(FastHttpUser):
                 "note": "Point d'étape du test de charge.",
             },
             name="milestone: send",
+            headers=headers,
+        )
+
+    def answers_a_questionnaire(self) -> None:
+        """A participant invited to an open questionnaire answers it: the form for its token,
+        then the answers (the service fills a slot drawn at random and rewrites every slot of
+        the questionnaire). Each person answers once: none left, nothing is asked."""
+        if not ANSWERERS:
+            return
+        session, slug = ANSWERERS.pop()
+        headers = {"Cookie": f"sessionid={session}"}
+        path = f"/evaluations/ateliers/{slug}/questionnaire/"
+        page = self.client.get(path, name="questionnaire: form", headers=headers)
+        if match := CSRF_COOKIE.search(page.headers.get("Set-Cookie") or ""):
+            self.cookies["csrftoken"] = match.group(1)
+        headers["Cookie"] += f"; csrftoken={self.cookies.get('csrftoken', '')}"
+        token = TOKEN.search(page.text or "")
+        if token is None or 'name="understood"' not in (page.text or ""):
+            return  # answered in an earlier run, or closed since: no form
+        feeling = random.randint(2, 5)
+        self.client.post(
+            path,
+            data={
+                "csrfmiddlewaretoken": token.group(1),
+                **{
+                    name: str(max(1, min(5, feeling + random.randint(-1, 1))))
+                    for name in ("understood", "could_speak", "listened_to", "fair", "influence")
+                },
+                "again": random.choice(["yes", "yes", "maybe", "no"]),
+                "change": random.choice(["", "Une réponse du test de charge."]),
+                "age_band": random.choice(["", "18_29", "30_44", "45_59", "60_74"]),
+                "first_time": random.choice(["", "yes", "no"]),
+            },
+            name="questionnaire: send",
             headers=headers,
         )
 
@@ -529,6 +583,26 @@ else:
                 self.ask("follow-up export (CSV)")
 
         @task(1)
+        def evaluations(self):
+            self.ask("evaluations")
+
+        @task(2)
+        def workshop_evaluation(self):
+            if TARGETS["evaluated"]:
+                self.ask("a workshop's evaluation")
+
+        @task(1)
+        def questionnaire_results(self):
+            if TARGETS["questionnaire_results"]:
+                self.ask("questionnaire results")
+
+        # As rare as the follow-up's export.
+        @task(1)
+        def evaluations_export(self):
+            if random.random() < 0.25:
+                self.ask("evaluations export (CSV)")
+
+        @task(1)
         def training_page(self):
             self.ask("training page")
 
@@ -606,3 +680,9 @@ else:
         @task(1)
         def report_on_a_milestone(self):
             self.reports_on_a_milestone()
+
+        # A participant answering an open questionnaire, as often, while some invited people
+        # have not answered (each answers once).
+        @task(1)
+        def answer_a_questionnaire(self):
+            self.answers_a_questionnaire()

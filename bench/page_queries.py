@@ -21,13 +21,14 @@ def main() -> None:
     from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
-    from django.db.models import Count
+    from django.db.models import Count, Q
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from ateliers.councils.models import Council
     from ateliers.debate.models import Topic
     from ateliers.documents.models import Document
+    from ateliers.evaluations.models import Evaluation, Questionnaire
     from ateliers.meetings.models import Meeting
     from ateliers.opinions.models import Conversation
     from ateliers.recommendations.models import Adoption, Recommendation
@@ -75,6 +76,21 @@ def main() -> None:
     delegating = (
         Workshop.objects.filter(delegation__isnull=False).values_list("slug", flat=True).first()
     ) or recommending.slug
+    # The evaluations: the published one with the most indicators, the questionnaire with
+    # the most answers.
+    evaluated = (
+        Evaluation.objects.filter(published_at__isnull=False)
+        .annotate(n=Count("indicators"))
+        .order_by("-n", "pk")
+        .values_list("workshop__slug", flat=True)
+        .first()
+    ) or recommending.slug
+    answered = (
+        Questionnaire.objects.annotate(n=Count("responses", filter=Q(responses__filled=True)))
+        .order_by("-n", "pk")
+        .values_list("workshop__slug", flat=True)
+        .first()
+    ) or recommending.slug
     pages = {
         "home": "/",
         "workshop list": "/ateliers/",
@@ -112,6 +128,9 @@ def main() -> None:
         "follow-up, filtered": "/suivi/?answer=accepted",
         "a recommendation's follow-up": f"/suivi/preconisations/{followed}/",
         "a workshop's delegates": f"/mairie/ateliers/{delegating}/delegues/",
+        "evaluations": "/evaluations/",
+        "a workshop's evaluation": f"/evaluations/ateliers/{evaluated}/",
+        "questionnaire results": f"/evaluations/ateliers/{answered}/questionnaire/resultats/",
     }
     logged_in = {
         "home, logged in": "/",

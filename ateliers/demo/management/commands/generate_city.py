@@ -30,6 +30,8 @@ GENERATORS = [
     # The town hall: bodies, sessions, delegates, answers and milestones of the workshops
     # that reached their presentation, and the councils' submissions.
     "ateliers.townhall.generate",
+    # Every finished workshop's evaluation and questionnaire (invitations, anonymous answers).
+    "ateliers.evaluations.generate",
 ]
 
 

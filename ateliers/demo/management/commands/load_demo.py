@@ -35,6 +35,8 @@ BUILDERS = [
     # The town hall: its bodies and sessions, the workshops' delegates and hearings, the
     # city's answers and milestones, the councils' submissions.
     "ateliers.townhall.demo",
+    # The finished workshops' evaluations and questionnaires, once the city has answered.
+    "ateliers.evaluations.demo",
 ]
 
 
