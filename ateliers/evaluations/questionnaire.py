@@ -141,9 +141,7 @@ def questionnaire_answer(*, user: User, questionnaire: Questionnaire, answers: d
                 raise AlreadyAnswered()
             raise NotInvited()
         slot = (
-            Response.objects.filter(questionnaire=questionnaire, filled=False)
-            .order_by("?")
-            .first()
+            Response.objects.filter(questionnaire=questionnaire, filled=False).order_by("?").first()
         )
         if slot is None:  # as many slots as invitations: only a bug leads here
             raise StateChanged()
