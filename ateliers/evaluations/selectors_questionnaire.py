@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Field, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -41,7 +41,9 @@ def questionnaire_of(workshop: Workshop) -> Questionnaire | None:
 
 def statement_label(name: str) -> str:
     """A rated statement in words ("I was listened to"), as the form asks it."""
-    return str(Response._meta.get_field(name).verbose_name)
+    field = Response._meta.get_field(name)
+    assert isinstance(field, Field)
+    return str(field.verbose_name)
 
 
 # Where a person stands with the questionnaire, for the page that shows them the form or

@@ -49,7 +49,8 @@ def answer_all(questionnaire: Questionnaire, people, answers: list[dict]) -> Non
 
 def city_questionnaires(city) -> SimpleNamespace:
     """On the City's finished workshop, an open questionnaire the resident is invited to and
-    has not answered; on another finished workshop, one with five answers (its results)."""
+    has not answered; on another finished workshop, one with five answers (its results); a
+    third finished workshop whose team has not opened it yet."""
     if getattr(city, "_questionnaires", None) is None:
         ParticipationFactory(workshop=city.finished_workshop, user=city.resident)
         to_answer, _people = opened(city.finished_workshop, participants=2, team=city.staff)
@@ -60,7 +61,74 @@ def city_questionnaires(city) -> SimpleNamespace:
         )
         with_results, people = opened(answered_workshop, team=city.staff)
         answer_all(with_results, people, KNOWN_ANSWERS)
+        not_opened = WorkshopFactory(title="Un square pour les chiens", finished=True)
+        ParticipationFactory(workshop=not_opened)
         city._questionnaires = SimpleNamespace(
-            to_answer=to_answer.workshop, with_results=answered_workshop
+            to_answer=to_answer.workshop, with_results=answered_workshop, not_opened=not_opened
         )
     return city._questionnaires
+
+
+# For tests/test_hostile_input.py: the questionnaire's form with valid answers, and its page.
+
+
+def _valid_answers(city) -> dict:
+    return {
+        "understood": "4",
+        "could_speak": "5",
+        "listened_to": "3",
+        "fair": "4",
+        "influence": "2",
+        "again": "yes",
+        "change": "Des réunions le soir.",
+        "age_band": "30_44",
+        "first_time": "yes",
+        "neighbourhood": city.finished_workshop.neighbourhood.pk,
+    }
+
+
+def questionnaire_form_uses(FormUse, no_arguments) -> dict:  # noqa: N803 - the class given
+    from ateliers.evaluations.forms_questionnaire import QuestionnaireForm
+
+    return {QuestionnaireForm: [FormUse("questionnaire", no_arguments, _valid_answers)]}
+
+
+def questionnaire_form_pages(FormPage, answers_of, fields_of) -> list:  # noqa: N803
+    from ateliers.evaluations.forms_questionnaire import QuestionnaireForm
+
+    return [
+        FormPage(
+            "questionnaire",
+            "resident",
+            lambda c: url("questionnaire", city_questionnaires(c).to_answer),
+            answers_of(QuestionnaireForm),
+            fields_of(QuestionnaireForm),
+            form=QuestionnaireForm,
+        )
+    ]
+
+
+def questionnaire_html_pages(Page) -> list:  # noqa: N803 - the class given
+    """For tests/test_html_validity.py: the questionnaire's pages, for who sees each."""
+
+    def of(name: str, which: str):
+        return lambda c: url(name, getattr(city_questionnaires(c), which))
+
+    return [
+        Page("questionnaire-form", "resident", of("questionnaire", "to_answer")),
+        Page(
+            "questionnaire-form-errors",
+            "resident",
+            of("questionnaire", "to_answer"),
+            data=lambda c: {"understood": "9", "age_band": "30_44"},
+        ),
+        Page("questionnaire-visitor", None, of("questionnaire", "to_answer")),
+        Page("questionnaire-not-invited", "staff", of("questionnaire", "to_answer")),
+        Page("questionnaire-not-open", "staff", of("questionnaire", "not_opened")),
+        Page("questionnaire-open", "staff", of("questionnaire_open", "not_opened")),
+        Page("questionnaire-already-open", "staff", of("questionnaire_open", "to_answer")),
+        Page("questionnaire-results-too-few", None, of("results", "to_answer")),
+        Page("questionnaire-results-not-open", None, of("results", "not_opened")),
+        Page("questionnaire-results", None, of("results", "with_results")),
+        Page("questionnaire-results-team", "staff", of("results", "with_results")),
+    ]
