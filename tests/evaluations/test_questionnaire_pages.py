@@ -76,6 +76,10 @@ def test_answering_twice_through_the_pages_counts_once(client, invited):
     assert [chart.bars for chart in again.ratings] == [chart.bars for chart in after_first.ratings]
     assert list(again.free_answers) == list(after_first.free_answers)
     assert Response.objects.filter(filled=True, understood=5).count() == 1  # KNOWN_ANSWERS'
+    # Coming back later: the page says it, without the form.
+    later = client.get(url("questionnaire", questionnaire.workshop)).content.decode()
+    assert "You have answered this questionnaire." in later
+    assert "Send my answers" not in later
 
 
 def test_a_double_click_gets_no_error_page(client, invited):
