@@ -596,3 +596,8 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
 from .townhall.hostile_followup import followup_form_uses  # noqa: E402
 
 FORM_USES.update(followup_form_uses(FormUse, no_arguments))
+
+# The evaluations' questionnaire (evaluations/forms_questionnaire.py).
+from .evaluations.questionnaire_data import questionnaire_form_uses  # noqa: E402
+
+FORM_USES.update(questionnaire_form_uses(FormUse, no_arguments))

@@ -748,6 +748,8 @@ NO_FORM_DATA = {
     "townhall:item_remove",
     "townhall:volunteer",
     "townhall:volunteer_withdraw",
+    # The team opens the questionnaire with a plain button (its page is the confirmation).
+    "evaluations:questionnaire_open",
 }
 # A base class: its one field reaches the pages through ProposalForm and WorkshopForm.
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}
@@ -758,3 +760,8 @@ NOT_ON_A_PAGE_ITSELF |= {ContentForm}
 from .townhall.hostile_followup import followup_form_pages  # noqa: E402
 
 FORM_PAGES += followup_form_pages(FormPage, answers_of, fields_of, with_page)
+
+# The evaluations' questionnaire, answered by an invited participant.
+from .evaluations.questionnaire_data import questionnaire_form_pages  # noqa: E402
+
+FORM_PAGES += questionnaire_form_pages(FormPage, answers_of, fields_of)

@@ -562,6 +562,11 @@ PAGES = [
     ),
 ]
 
+# The evaluations' questionnaire (tests/evaluations/questionnaire_data.py).
+from .evaluations.questionnaire_data import questionnaire_html_pages  # noqa: E402
+
+PAGES += questionnaire_html_pages(Page)
+
 # A document the checker must find fault with: proof that it ran and that its report is read.
 BROKEN_DOCUMENT = (
     '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>x</title></head>'

@@ -1,8 +1,47 @@
-"""The questionnaire's invitations, each sent once (core/outbox.py)."""
+"""The questionnaire's invitations, each sent once (core/outbox.py keys each e-mail by the
+questionnaire and the person), in the site's language."""
 
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from django_tasks import task
+
+from ateliers.core.outbox import send_once
+
+SUBJECT = gettext_lazy("Your opinion on the workshop “%(title)s”: an anonymous questionnaire")
 
 
 @task()
 def invite(questionnaire_id: int) -> None:
-    """E-mail every invited participant the questionnaire's link (written with its pages)."""
+    """E-mail every invited participant the questionnaire's link: what it is for, how it
+    stays anonymous, when it closes."""
+    from .models import MINIMUM_ANSWERS, Questionnaire
+    from .selectors_questionnaire import invited_people
+
+    questionnaire = (
+        Questionnaire.objects.select_related("workshop").filter(pk=questionnaire_id).first()
+    )
+    if questionnaire is None:
+        return
+    workshop = questionnaire.workshop
+    url = settings.SITE_URL + reverse("evaluations:questionnaire", args=[workshop.slug])
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(SUBJECT) % {"title": workshop.title}
+        for person in invited_people(questionnaire).iterator(chunk_size=500):
+            send_once(
+                key=f"questionnaire:{questionnaire.pk}:{person.pk}",
+                to=person.email,
+                subject=subject,
+                body=render_to_string(
+                    "evaluations/emails/invitation.txt",
+                    {
+                        "person": person,
+                        "title": workshop.title,
+                        "closes_at": questionnaire.closes_at,
+                        "minimum": MINIMUM_ANSWERS,
+                        "url": url,
+                    },
+                ),
+            )
