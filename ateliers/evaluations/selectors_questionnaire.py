@@ -99,6 +99,9 @@ class Results:
 
     questionnaire: Questionnaire | None
     answered: int
+    # Nothing is published while answers still come in: comparing the results before and
+    # after a known person answers would tell what they answered.
+    still_open: bool = False
     # A chart per rated statement, then the averages, "would take part again", and the
     # optional answers about the participants (age, first participation, neighbourhood).
     ratings: tuple[BarChart, ...] = ()
@@ -115,7 +118,7 @@ class Results:
 
     @property
     def published(self) -> bool:
-        return self.answered >= MINIMUM_ANSWERS
+        return not self.still_open and self.answered >= MINIMUM_ANSWERS
 
     @property
     def minimum(self) -> int:
@@ -216,14 +219,18 @@ def results_of(
     *,
     with_free_answers: bool,
     page: str | int | None = None,
+    now: datetime.datetime | None = None,
 ) -> Results:
-    """The results as published: the counts only under the threshold, else every chart (and
-    the free answers when `with_free_answers`). Two queries, three with the free answers'
-    count and four with a page of them, whatever the number of answers."""
+    """The results as published: the counts only while the questionnaire is open or under the
+    threshold, else every chart (and the free answers when `with_free_answers`). Two queries,
+    three with the free answers' count and four with a page of them, whatever the number of
+    answers."""
     if questionnaire is None:
         return Results(questionnaire=None, answered=0)
     counted = _aggregate(questionnaire)
     answered = counted["answered"]
+    if questionnaire.is_open(now or timezone.now()):
+        return Results(questionnaire=questionnaire, answered=answered, still_open=True)
     if answered < MINIMUM_ANSWERS:
         return Results(questionnaire=questionnaire, answered=answered)
 

@@ -4,7 +4,7 @@ questionnaire and the person), in the site's language."""
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
@@ -23,7 +23,8 @@ def invite(questionnaire_id: int) -> None:
     questionnaire = (
         Questionnaire.objects.select_related("workshop").filter(pk=questionnaire_id).first()
     )
-    if questionnaire is None:
+    # A worker that was stopped past the closing day invites nobody to a closed questionnaire.
+    if questionnaire is None or not questionnaire.is_open(timezone.now()):
         return
     workshop = questionnaire.workshop
     url = settings.SITE_URL + reverse("evaluations:questionnaire", args=[workshop.slug])

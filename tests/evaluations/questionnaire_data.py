@@ -2,8 +2,10 @@
 values, and the City's questionnaires for the pages that go through every form and page
 (tests/hostile_pages.py, tests/test_html_validity.py), made on first use."""
 
+import datetime
 from types import SimpleNamespace
 
+from django.db.models import F
 from django.urls import reverse
 
 from ateliers.core.models import Role
@@ -39,6 +41,16 @@ def opened(workshop=None, *, participants: int = 5, team=None) -> tuple[Question
     people = [ParticipationFactory(workshop=workshop).user for _ in range(participants)]
     team = team or UserFactory(role=Role.CITY_STAFF)
     return service.questionnaire_open(actor=team, workshop=workshop), people
+
+
+def closed(questionnaire: Questionnaire) -> Questionnaire:
+    """The questionnaire, its 30 days over: results are published only then."""
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(
+        opens_at=F("opens_at") - datetime.timedelta(days=31),
+        closes_at=F("closes_at") - datetime.timedelta(days=31),
+    )
+    questionnaire.refresh_from_db()
+    return questionnaire
 
 
 def answer_all(questionnaire: Questionnaire, people, answers: list[dict]) -> None:

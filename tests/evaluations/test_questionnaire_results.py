@@ -12,7 +12,7 @@ from ateliers.evaluations.selectors_questionnaire import results_of
 from tests.factories import NeighbourhoodFactory
 from tests.roles import ROLES, WORKSHOP_MANAGERS, person_for
 
-from .questionnaire_data import KNOWN_ANSWERS, answer_all, opened, url
+from .questionnaire_data import KNOWN_ANSWERS, answer_all, closed, opened, url
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,13 @@ def answered():
     """A questionnaire with the known answers of five of its seven invited participants."""
     questionnaire, people = opened(participants=7)
     answer_all(questionnaire, people, KNOWN_ANSWERS)
-    return questionnaire
+    return closed(questionnaire)
 
 
 def test_four_answers_are_too_few_to_publish(client):
     questionnaire, people = opened(participants=7)
     answer_all(questionnaire, people, KNOWN_ANSWERS[:4])
+    closed(questionnaire)
 
     for role in ("anonymous", "facilitator"):
         html = read(client, questionnaire.workshop, role)
@@ -93,6 +94,7 @@ def test_the_neighbourhoods_of_those_who_said(client):
         people,
         [{"again": "yes", "neighbourhood": place} for place in (gare, centre, gare, None, gare)],
     )
+    closed(questionnaire)
     assert rows(read(client, questionnaire.workshop), "neighbourhood") == [
         ("Gare", "75 % (3)"),
         ("Centre-ville", "25 % (1)"),
@@ -150,6 +152,7 @@ def test_the_same_queries_for_five_answers_and_for_five_hundred(
     large, _people = opened(participants=1)
     _answers(small, 5)
     _answers(large, 500)
+    small, large = closed(small), closed(large)
     person = person_for(role, workshops=[small.workshop, large.workshop])
     if person.is_authenticated:
         client.force_login(person)
@@ -170,3 +173,18 @@ def test_the_results_read_from_the_selector_match_the_page(answered):
     assert results.published and results.answered == 5 and results.invited == 7
     assert results.free_answers is None
     assert [bar.value for bar in results.averages.bars] == [3.8, 3.3]
+
+
+def test_nothing_is_published_while_answers_still_come_in(client):
+    """Comparing the results before and after a known person answers would tell what they
+    answered: they wait for the questionnaire to close."""
+    questionnaire, people = opened(participants=7)
+    answer_all(questionnaire, people, KNOWN_ANSWERS)
+
+    html = read(client, questionnaire.workshop)
+
+    assert "published when the questionnaire closes" in html
+    assert "5 answers so far" in html
+    assert "rated-understood" not in html
+    closed(questionnaire)
+    assert "rated-understood" in read(client, questionnaire.workshop)
