@@ -596,3 +596,8 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
 from .townhall.hostile_followup import followup_form_uses  # noqa: E402
 
 FORM_USES.update(followup_form_uses(FormUse, no_arguments))
+
+# The facilitators' evaluation of a workshop (evaluations).
+from .evaluations.hostile_evaluation import evaluation_form_uses  # noqa: E402
+
+FORM_USES.update(evaluation_form_uses(FormUse, no_arguments))
