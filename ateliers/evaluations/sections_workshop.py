@@ -1,8 +1,8 @@
 """The evaluation on a workshop's page (core/sections.py): once the workshop has ended, its
 outcome in one line with a link to the evaluation, or that it is to come (one query), after
-the town hall's section. The section sits in a part of the page kept for everyone alike, so
-the team's link to write it goes with the team's actions (one query, for the team only in
-the closing window: none once published)."""
+the town hall's section. That part of the page is kept alike for everyone, so the team's
+link to write the evaluation goes with the team's actions instead: shown in the closing
+window until the evaluation is published (one query, for the team only)."""
 
 from ateliers.core import sections
 from ateliers.core.permissions import can

@@ -8,7 +8,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from ateliers.workshops.models import Workshop
@@ -107,7 +106,7 @@ def window_closes(workshop: Workshop) -> datetime.datetime:
 @dataclass(frozen=True)
 class EvaluationLine:
     outcome: str  # an Outcome value, "" until published
-    label: StrOrPromise
+    label: StrOrPromise  # its words, "" until published
     published_at: datetime.datetime | None
 
 
@@ -119,7 +118,7 @@ def evaluation_line(workshop: Workshop) -> EvaluationLine:
         .first()
     )
     if row is None:
-        return EvaluationLine("", _("Evaluation to come"), None)
+        return EvaluationLine("", "", None)
     outcome, published_at = row
     return EvaluationLine(outcome, Outcome(outcome).label, published_at)
 
