@@ -601,3 +601,8 @@ FORM_USES.update(followup_form_uses(FormUse, no_arguments))
 from .evaluations.questionnaire_data import questionnaire_form_uses  # noqa: E402
 
 FORM_USES.update(questionnaire_form_uses(FormUse, no_arguments))
+
+# The facilitators' evaluation of a workshop (evaluations).
+from .evaluations.hostile_evaluation import evaluation_form_uses  # noqa: E402
+
+FORM_USES.update(evaluation_form_uses(FormUse, no_arguments))

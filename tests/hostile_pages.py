@@ -765,3 +765,9 @@ FORM_PAGES += followup_form_pages(FormPage, answers_of, fields_of, with_page)
 from .evaluations.questionnaire_data import questionnaire_form_pages  # noqa: E402
 
 FORM_PAGES += questionnaire_form_pages(FormPage, answers_of, fields_of)
+
+# The facilitators' evaluation of a workshop (evaluations).
+from .evaluations import hostile_evaluation  # noqa: E402
+
+FORM_PAGES += hostile_evaluation.evaluation_form_pages(FormPage, answers_of, fields_of)
+NO_FORM_DATA |= hostile_evaluation.NO_FORM_DATA

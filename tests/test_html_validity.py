@@ -618,3 +618,9 @@ def test_every_page_is_valid_html(db, tmp_path: Path, settings):
     )
     errors = [describe(problem, paths) for problem in problems if problem.file != broken]
     assert not errors, f"{len(errors)} HTML error(s) in {len(files)} pages:\n" + "\n".join(errors)
+
+
+# The facilitators' evaluation of a workshop (evaluations).
+from .evaluations.hostile_evaluation import evaluation_pages  # noqa: E402
+
+PAGES += evaluation_pages(Page)

@@ -10,7 +10,7 @@ class EvaluationsConfig(AppConfig):
     def ready(self) -> None:
         from ateliers.workshops import features
 
-        from . import activity, sections
+        from . import activity, dossier_part, sections
         from .models import EVALUATION_WINDOW_DAYS, QUESTIONNAIRE_DAYS
 
         # After the presentation phase, a closing window: the team writes and publishes the
@@ -32,3 +32,4 @@ class EvaluationsConfig(AppConfig):
             features.register(name, phases=(), label=label, after_end=True, after_end_days=days)
         activity.register()
         sections.register()
+        dossier_part.register()  # its part of the workshop's dossier

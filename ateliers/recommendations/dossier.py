@@ -2,10 +2,11 @@
 whatever the number of participants, documents, meetings or recommendations: counts are
 aggregates, lists are one query each.
 
-The dossier names nobody but the workshop's facilitators (by their public name: the model
-has no delegates yet) and the authors of its adopted recommendations; who took part is
+The dossier names nobody but the workshop's facilitators and the authors of its adopted
+recommendations (by their public names), and what the apps above add as parts
+(dossier_parts.py: the delegates heard at the town hall, the evaluation); who took part is
 counted, by capacity and by neighbourhood. `digest(dossier)` is the fingerprint of all it
-shows: the PDF is made again only when it changes.
+shows, the parts included: the PDF is made again only when it changes.
 """
 
 import dataclasses
@@ -30,6 +31,7 @@ from ateliers.trainings.models import SessionRegistration, Training
 from ateliers.workshops.models import Capacity, Participation, Workshop
 from ateliers.workshops.phases import PHASE_TYPES, PhaseKind
 
+from .dossier_parts import PartData, parts_of
 from .grounds import DOSSIER_EXCERPT, plain_excerpt
 from .models import Adoption, Dissent, Recommendation, RecommendationAuthor
 
@@ -177,6 +179,8 @@ class DossierData:
     maps: list[OpinionMap]
     adopted: list[AdoptedLine]
     others: list[OtherLine]
+    # What the apps above add (dossier_parts.py), in order.
+    parts: list[PartData] = dataclasses.field(default_factory=list)
 
     @property
     def held_meetings(self) -> int:
@@ -456,7 +460,9 @@ def _recommendations(workshop: Workshop) -> tuple[list[AdoptedLine], list[OtherL
 
 def dossier_of(workshop: Workshop) -> DossierData:
     """Everything the dossier shows. `workshop` comes with its phases, facilitators and
-    neighbourhood (workshops.selectors.workshop_for_page): 14 queries, whatever its size."""
+    neighbourhood (workshops.selectors.workshop_for_page): 14 queries, whatever its size, and
+    those of the registered parts (dossier_parts.py: 4 with the town hall's and the
+    evaluation's)."""
     by_capacity, by_neighbourhood = _participation(workshop)
     adopted, others = _recommendations(workshop)
     return DossierData(
@@ -486,6 +492,7 @@ def dossier_of(workshop: Workshop) -> DossierData:
         maps=_maps(workshop),
         adopted=adopted,
         others=others,
+        parts=parts_of(workshop),
     )
 
 
@@ -494,7 +501,7 @@ def dossier_of(workshop: Workshop) -> DossierData:
 
 
 def _plain(value):
-    if isinstance(value, datetime.datetime):
+    if isinstance(value, datetime.date):  # and datetimes
         return value.isoformat()
     return str(value)  # translated labels
 

@@ -11,7 +11,7 @@ class TownhallConfig(AppConfig):
         from ateliers.workshops import features
         from ateliers.workshops.phases import PhaseKind
 
-        from . import activity, sections
+        from . import activity, dossier_part, sections
 
         # The workshop's side of the road: choosing delegates (volunteering, the draw, the
         # election's result) at the end of the recommendations phase and in the presentation;
@@ -36,3 +36,4 @@ class TownhallConfig(AppConfig):
         )
         activity.register()
         sections.register()
+        dossier_part.register()  # its part of the workshop's dossier
