@@ -5,7 +5,7 @@ neighbourhood of their profile (as the dossier does), the attendance of its part
 the trainings it recommended, the attendees recorded when its meetings closed, its visible
 debate contributions, the people who voted in its opinion maps, and its adopted
 recommendations as the town hall's follow-up reads them (answered by the deadline, accepted,
-implemented). Six queries, whatever the workshop's size (MEASURE_QUERIES).
+implemented). Eight queries, whatever the workshop's size (MEASURE_QUERIES).
 
 The values are text, as the evaluation shows them and keeps them once published ("120",
 "45 %"): publishing writes them into the measured indicators, which then no longer change.
@@ -13,19 +13,20 @@ The values are text, as the evaluation shows them and keeps them once published 
 
 from django.db.models import Count, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from ateliers.core.waitlist import RegistrationStatus
 from ateliers.debate.models import VISIBLE_STATES, Contribution
 from ateliers.meetings.models import Meeting
 from ateliers.opinions.models import Voter
+from ateliers.townhall import figures
 from ateliers.townhall import selectors_followup as followup
-from ateliers.townhall.models import AnswerStatus
 from ateliers.trainings.models import SessionRegistration
 from ateliers.workshops.models import Capacity, Participation, Workshop
 
 from .models import Measure
 
-MEASURE_QUERIES = 6
+MEASURE_QUERIES = 8
 # A share that cannot be computed: a city-wide workshop has no neighbourhood of its own, and
 # a workshop without participants has no share.
 NOT_APPLICABLE = "—"
@@ -104,30 +105,22 @@ def _opinion_map_participants(workshop: Workshop) -> int:
 
 
 def _followup(workshop: Workshop) -> dict[str, str]:
-    """One query: its adopted recommendations, and among them those the city answered by
+    """Three queries: its adopted recommendations, and among them those the city answered by
     their deadline, accepted (fully: the partly accepted ones are not counted), and
-    implemented (townhall/selectors_followup.py)."""
-    counts = (
-        followup.followed()
-        .filter(workshop=workshop)
-        .order_by()
-        .aggregate(
-            adopted=Count("pk"),
-            on_time=Count("pk", filter=followup.answered_on_time()),
-            accepted=Count("pk", filter=Q(answer__status=AnswerStatus.ACCEPTED)),
-            implemented=Count("pk", filter=followup.implemented()),
-        )
+    implemented, counted as the follow-up counts them (townhall/figures.py)."""
+    counted = figures.city_figures(
+        followup.followed().filter(workshop=workshop), today=timezone.localdate()
     )
     return {
-        Measure.ADOPTED: number(counts["adopted"]),
-        Measure.ANSWERED_ON_TIME: number(counts["on_time"]),
-        Measure.ACCEPTED: number(counts["accepted"]),
-        Measure.IMPLEMENTED: number(counts["implemented"]),
+        Measure.ADOPTED: number(counted.total),
+        Measure.ANSWERED_ON_TIME: number(counted.answered_on_time.numerator),
+        Measure.ACCEPTED: number(counted.accepted.numerator),
+        Measure.IMPLEMENTED: number(counted.implemented.numerator),
     }
 
 
 def measured_values(workshop: Workshop) -> dict[str, str]:
-    """Each measure's value today, as shown ("120", "45 %"), by Measure key: six queries,
+    """Each measure's value today, as shown ("120", "45 %"), by Measure key: eight queries,
     whatever the workshop's size."""
     values = {
         **_participation(workshop),

@@ -104,7 +104,9 @@ def followed() -> QuerySet[Recommendation]:
     )
 
 
-def workshop_deadlines(workshop_ids: Iterable[int] | None = None) -> dict[int, datetime.date]:
+def workshop_deadlines(
+    workshop_ids: Iterable[int] | QuerySet | None = None,
+) -> dict[int, datetime.date]:
     """The answer deadline of each workshop whose hearing is scheduled (of `workshop_ids`, or
     of every workshop): one query."""
     workshops = (
