@@ -3,11 +3,15 @@ apprend des ateliers" and of its CSV, counted in the database in a fixed number 
 (eight) whatever the number of workshops, participants or answers.
 
 The workshops counted are those the public can see (published or archived) that have
-started. The questionnaires' answers are counted over all the workshops only, never one by
-one, and only once a questionnaire has closed: figures that moved with each answer would let
-someone who saw a person answer learn what they answered. Below MINIMUM_ANSWERS answers (in
-the whole city, or in one period of the satisfaction over time) nothing but their number is
-shown, as on a workshop's own results.
+started.
+
+The questionnaires' answers are counted over all the workshops only, never one by one, and
+only once a questionnaire has closed: figures that moved with each answer would let someone
+who saw a person answer learn what they answered. What they said (age, ratings…) is counted
+only from the questionnaires with MINIMUM_ANSWERS answers at least, the threshold of a
+workshop's own results: when a questionnaire with a single answer closed, the city's figures
+would otherwise move by exactly that person's answer. The others count in the number of
+answers only.
 """
 
 import datetime
@@ -15,7 +19,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, Field, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Field,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -92,9 +108,14 @@ class Participations:
 
 @dataclass(frozen=True)
 class Answers:
+    # Over all the closed questionnaires.
     answered: int
     invited: int
     questionnaires: int
+    # The closed questionnaires with MINIMUM_ANSWERS answers at least, and their answers:
+    # the whole of every share and average below.
+    detailed_questionnaires: int
+    detailed: int
     by_age: list[Part]
     first_time: list[Part]
     again: list[Part]
@@ -104,7 +125,7 @@ class Answers:
 
     @property
     def enough(self) -> bool:
-        return self.answered >= MINIMUM_ANSWERS
+        return self.detailed >= MINIMUM_ANSWERS
 
     @property
     def rate(self) -> Figure:
@@ -113,8 +134,8 @@ class Answers:
 
 @dataclass(frozen=True)
 class Period:
-    """The answers to the questionnaires of the workshops that ended in a half-year (half 1
-    or 2) or a year (half None)."""
+    """The (detailed) answers to the questionnaires of the workshops that ended in a
+    half-year (half 1 or 2) or a year (half None)."""
 
     year: int
     half: int | None
@@ -127,15 +148,9 @@ class Period:
         return f"{self.year}-H{self.half}" if self.half else str(self.year)
 
     @property
-    def enough(self) -> bool:
-        return self.answers >= MINIMUM_ANSWERS
-
-    @property
     def average(self) -> float | None:
         """The average of all the ratings given (the five statements together)."""
-        if not self.enough or not self.count:
-            return None
-        return self.total / self.count
+        return self.total / self.count if self.count else None
 
 
 @dataclass(frozen=True)
@@ -254,13 +269,34 @@ def _neighbourhoods(
     return neighbourhoods, whole_city
 
 
-def answers_counted(now: datetime.datetime) -> QuerySet[Response]:
-    """The answers of the closed questionnaires of public workshops."""
-    return Response.objects.filter(
-        filled=True,
-        questionnaire__closes_at__lte=now,
-        questionnaire__workshop__status__in=VISIBLE,
-    ).order_by()
+def closed_questionnaires(now: datetime.datetime) -> QuerySet[Questionnaire]:
+    """The closed questionnaires of public workshops, each with its number of answers."""
+    return (
+        Questionnaire.objects.filter(closes_at__lte=now, workshop__status__in=VISIBLE)
+        .annotate(
+            answered=Subquery(
+                Response.objects.filter(questionnaire=OuterRef("pk"), filled=True)
+                .order_by()
+                .values("questionnaire")
+                .annotate(count=Count("pk"))
+                .values("count")[:1],
+                output_field=IntegerField(),
+            )
+        )
+        .order_by()
+    )
+
+
+def with_enough_answers() -> Q:
+    """Of closed_questionnaires(): those whose answers may be told apart from their number."""
+    return Q(answered__gte=MINIMUM_ANSWERS)
+
+
+def detailed_answers(now: datetime.datetime) -> QuerySet[Response]:
+    """The answers whose content is counted: those of the closed questionnaires with
+    MINIMUM_ANSWERS answers at least."""
+    detailed = closed_questionnaires(now).filter(with_enough_answers()).values("pk")
+    return Response.objects.filter(filled=True, questionnaire__in=detailed).order_by()
 
 
 def _ratings_sums() -> dict:
@@ -278,8 +314,8 @@ def _label_of(rated: str) -> str:
 
 
 def _answers(now: datetime.datetime) -> Answers:
-    counted = answers_counted(now).aggregate(
-        answered=Count("pk"),
+    counted = detailed_answers(now).aggregate(
+        detailed=Count("pk"),
         **{f"age_{band}": Count("pk", filter=Q(age_band=band)) for band in AgeBand.values},
         age_unsaid=Count("pk", filter=Q(age_band="")),
         first_yes=Count("pk", filter=Q(first_time=True)),
@@ -291,22 +327,25 @@ def _answers(now: datetime.datetime) -> Answers:
         priority=Count("pk", filter=Q(neighbourhood__is_priority=True)),
         **_ratings_sums(),
     )
-    invited = (
-        Questionnaire.objects.filter(closes_at__lte=now, workshop__status__in=VISIBLE)
-        .order_by()
-        .aggregate(questionnaires=Count("pk"), invited=Sum("invited"))
+    closed = closed_questionnaires(now).aggregate(
+        questionnaires=Count("pk"),
+        invited=Sum("invited"),
+        answers=Sum("answered"),
+        detailed=Count("pk", filter=with_enough_answers()),
     )
-    answered = counted["answered"]
+    detailed = counted["detailed"]
     not_said = (NOT_SAID, _("Not said"))
     labels = {name: _label_of(name) for name in RATED}
     return Answers(
-        answered=answered,
-        invited=invited["invited"] or 0,
-        questionnaires=invited["questionnaires"],
+        answered=closed["answers"] or 0,
+        invited=closed["invited"] or 0,
+        questionnaires=closed["questionnaires"],
+        detailed_questionnaires=closed["detailed"],
+        detailed=detailed,
         by_age=_parts(
             counted,
             [(f"age_{band}", band, band.label) for band in AgeBand] + [("age_unsaid", *not_said)],
-            answered,
+            detailed,
         ),
         first_time=_parts(
             counted,
@@ -315,13 +354,13 @@ def _answers(now: datetime.datetime) -> Answers:
                 ("first_no", "no", _("Had taken part before")),
                 ("first_unsaid", *not_said),
             ),
-            answered,
+            detailed,
         ),
         again=_parts(
             counted,
             [(f"again_{value}", value, value.label) for value in Again]
             + [("again_unsaid", *not_said)],
-            answered,
+            detailed,
         ),
         ratings=[
             Average(name, labels[name], counted[f"sum_{name}"] or 0, counted[f"count_{name}"])
@@ -344,7 +383,7 @@ def _periods(now: datetime.datetime) -> tuple[list[Period], bool]:
     when the half-years would be too many to read."""
     ended = "questionnaire__workshop__ends_at"
     rows = list(
-        answers_counted(now)
+        detailed_answers(now)
         .annotate(
             year=ExtractYear(ended),
             half=Case(

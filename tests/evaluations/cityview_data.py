@@ -3,13 +3,14 @@ large one made in bulk.
 
 Four public workshops that have started (and a draft and an upcoming one that do not count):
   W1 Les Coteaux (priority), ended March 2025, 5 residents + 1 association, evaluation
-     published "met", questionnaire closed: 6 invited, 4 answers (2 slots left empty);
-  W2 Les Coteaux, archived, ended October 2025, 2 residents + 2 associations, evaluation
-     published "partly met", questionnaire closed: 4 invited, 2 answers;
-  W3 Centre, running, 2 residents + 4 council members, a questionnaire still open with an
-     answer (not counted);
+     published "met", questionnaire closed: 6 invited, 5 answers (a slot left empty);
+  W2 Les Coteaux, archived, ended October 2025, 3 residents + 3 associations, evaluation
+     published "partly met", questionnaire closed: 6 invited, 5 answers;
+  W3 Centre, running, 1 resident + 3 council members, a questionnaire still open with an
+     answer (not counted at all);
   W4 the whole city, ended May 2025, 1 resident + 3 associations, evaluation written but not
-     published, questionnaire closed: 4 invited, 2 answers.
+     published, questionnaire closed: 4 invited, 2 answers (counted as answers; what they
+     say is not: fewer than five).
 The Gare neighbourhood has no workshop. One person takes part in W1 and W2.
 Two adopted recommendations of W1: one accepted, one rejected (neither heard).
 """
@@ -26,7 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ateliers.core.models import Neighbourhood, User
-from ateliers.evaluations.models import Evaluation, Questionnaire, Response
+from ateliers.evaluations.models import MINIMUM_ANSWERS, Evaluation, Questionnaire, Response
 from ateliers.townhall.models import Answer
 from ateliers.workshops.models import Participation, Workshop
 from tests.factories import NeighbourhoodFactory, ParticipationFactory, UserFactory, WorkshopFactory
@@ -42,14 +43,19 @@ W1_ANSWERS = [
     ([4, 4, 4, 4, 4], "30_44", True, "yes", "coteaux"),
     ([3, 3, 3, 3, None], "30_44", False, "maybe", "centre"),
     ([4, 4, 4, 4, 4], "", None, "", None),
-]
-W4_ANSWERS = [
-    ([2, 2, 2, 2, 2], "60_74", False, "no", "centre"),
     ([5, 4, 5, 4, 4], "45_59", True, "yes", None),
 ]
 W2_ANSWERS = [
     ([1, 1, 1, 1, 1], "18_29", True, "no", "coteaux"),
     ([2, 2, 2, 2, 2], "30_44", False, "maybe", "coteaux"),
+    ([3, 3, 3, 3, 3], "60_74", False, "no", "centre"),
+    ([4, 4, 4, 4, 4], "60_74", True, "yes", "coteaux"),
+    ([2, 3, 2, 3, None], "18_29", None, "", None),
+]
+# Too few to say anything: only their number counts.
+W4_ANSWERS = [
+    ([1, 1, 1, 1, 1], "75_plus", True, "no", "coteaux"),
+    ([1, 1, 1, 1, 1], "75_plus", False, "no", "coteaux"),
 ]
 
 
@@ -124,10 +130,10 @@ def small_city() -> SmallCity:
     WorkshopFactory(neighbourhood=coteaux, upcoming=True)
 
     people = take_part(w1, "resident", 5) + take_part(w1, "association", 1)
-    take_part(w2, "resident", 2, user=people[0])
-    take_part(w2, "association", 2)
-    take_part(w3, "resident", 2)
-    take_part(w3, "council_member", 4)
+    take_part(w2, "resident", 3, user=people[0])
+    take_part(w2, "association", 3)
+    take_part(w3, "resident", 1)
+    take_part(w3, "council_member", 3)
     take_part(w4, "resident", 1)
     take_part(w4, "association", 3)
 
@@ -140,11 +146,11 @@ def small_city() -> SmallCity:
     Evaluation.objects.create(workshop=w4, outcome="not_met", explanation="Pas encore publié.")
 
     questionnaire(w1, W1_ANSWERS, invited=6, closes_at=moment(2025, 5, 1))
-    questionnaire(w2, W2_ANSWERS, invited=4, closes_at=moment(2025, 12, 1))
+    questionnaire(w2, W2_ANSWERS, invited=6, closes_at=moment(2025, 12, 1))
     questionnaire(w4, W4_ANSWERS, invited=4, closes_at=moment(2025, 7, 1))
     # Still open: its answer waits until it closes.
     still_open = [([1, 1, 1, 1, 1], "75_plus", True, "no", None)]
-    questionnaire(w3, still_open, invited=6, closes_at=NOW + DAY)
+    questionnaire(w3, still_open, invited=4, closes_at=NOW + DAY)
 
     answered(adopted(w1, title="Des bancs"), status=Answer.Status.ACCEPTED)
     answered(adopted(w1, title="Un kiosque"), status=Answer.Status.REJECTED)
@@ -153,7 +159,7 @@ def small_city() -> SmallCity:
 
 def many_workshops(number: int, *, neighbourhoods: list[Neighbourhood]) -> list[Workshop]:
     """`number` finished workshops made in bulk, each with a participant, a published
-    evaluation and a closed questionnaire with one answer."""
+    evaluation and a closed questionnaire with five answers."""
     now = timezone.now()
     start = now - 100 * DAY
     batch = next(_batches)
@@ -182,12 +188,13 @@ def many_workshops(number: int, *, neighbourhoods: list[Neighbourhood]) -> list[
         for workshop in made
     )
     questionnaires = Questionnaire.objects.bulk_create(
-        Questionnaire(workshop=workshop, opens_at=now - 20 * DAY, closes_at=now - DAY, invited=1)
+        Questionnaire(workshop=workshop, opens_at=now - 20 * DAY, closes_at=now - DAY, invited=5)
         for workshop in made
     )
     Response.objects.bulk_create(
         Response(questionnaire=made_questionnaire, filled=True, understood=4, age_band="18_29")
         for made_questionnaire in questionnaires
+        for _ in range(MINIMUM_ANSWERS)
     )
     return made
 

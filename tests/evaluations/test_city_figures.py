@@ -60,9 +60,9 @@ def test_each_neighbourhood_with_its_workshops_and_participations(view):
     }
 
     assert rows == {
-        "Centre": (False, 1, 6),
+        "Centre": (False, 1, 4),
         "Gare": (False, 0, 0),
-        "Les Coteaux": (True, 2, 10),
+        "Les Coteaux": (True, 2, 12),
     }
     assert view.whole_city.workshops == Figure(1, 4)
     assert view.whole_city.participations == Figure(4, 20)
@@ -76,55 +76,61 @@ def test_who_took_part_by_capacity(view):
     assert participations.people == 19
     by_capacity = shares(participations.by_capacity)
     assert by_capacity["resident"] == (10, 20)
-    assert by_capacity["association"] == (6, 20)
-    assert by_capacity["council_member"] == (4, 20)
+    assert by_capacity["association"] == (7, 20)
+    assert by_capacity["council_member"] == (3, 20)
     assert by_capacity["elected"] == (0, 20)
 
 
 def test_the_answers_of_the_closed_questionnaires_only(view):
     answers = view.answers
 
-    # 4 + 2 + 2 answers; the open questionnaire's answer waits, the empty slots are nobody's.
-    assert (answers.answered, answers.invited, answers.questionnaires) == (8, 14, 3)
-    assert answers.rate.percent == 57
+    # 5 + 5 + 2 answers; the open questionnaire's answer waits, the empty slots are nobody's.
+    assert (answers.answered, answers.invited, answers.questionnaires) == (12, 16, 3)
+    assert answers.rate.percent == 75
+
+
+def test_what_answers_say_comes_from_questionnaires_of_five_answers_at_least(view):
+    answers = view.answers
+
+    # W4's two answers are counted above, not here (nobody there is 75 or over).
+    assert (answers.detailed_questionnaires, answers.detailed) == (2, 10)
     assert shares(answers.by_age) == {
-        "under_18": (0, 8),
-        "18_29": (2, 8),
-        "30_44": (3, 8),
-        "45_59": (1, 8),
-        "60_74": (1, 8),
-        "75_plus": (0, 8),
-        "not_said": (1, 8),
+        "under_18": (0, 10),
+        "18_29": (3, 10),
+        "30_44": (3, 10),
+        "45_59": (1, 10),
+        "60_74": (2, 10),
+        "75_plus": (0, 10),
+        "not_said": (1, 10),
     }
-    assert shares(answers.first_time) == {"yes": (4, 8), "no": (3, 8), "not_said": (1, 8)}
+    assert shares(answers.first_time) == {"yes": (5, 10), "no": (3, 10), "not_said": (2, 10)}
     assert shares(answers.again) == {
-        "yes": (3, 8),
-        "maybe": (2, 8),
-        "no": (2, 8),
-        "not_said": (1, 8),
+        "yes": (4, 10),
+        "maybe": (2, 10),
+        "no": (2, 10),
+        "not_said": (2, 10),
     }
-    # Six named their neighbourhood, four of them Les Coteaux.
-    assert answers.from_priority == Figure(4, 6)
+    # Seven named their neighbourhood, five of them Les Coteaux.
+    assert answers.from_priority == Figure(5, 7)
     understood, *_middle, influence = answers.ratings
-    assert (understood.total, understood.count) == (26, 8)
-    assert (influence.total, influence.count) == (22, 7)
+    assert (understood.total, understood.count) == (33, 10)
+    assert (influence.total, influence.count) == (27, 8)
 
 
 def test_the_satisfaction_by_half_year_of_the_workshops_end(view):
     first_half, second_half = view.periods
 
     assert not view.by_year
-    # W1 (March) and W4 (May): 109 points over 29 ratings.
+    # W1 (March): 99 points over 24 ratings (W4, in May, has too few answers to count).
     assert (first_half.key, first_half.answers, first_half.total, first_half.count) == (
         "2025-H1",
-        6,
-        109,
-        29,
+        5,
+        99,
+        24,
     )
-    assert first_half.average == pytest.approx(109 / 29)
-    # W2 (October): two answers, too few to show.
-    assert (second_half.key, second_half.answers) == ("2025-H2", 2)
-    assert second_half.average is None
+    assert first_half.average == pytest.approx(4.125)
+    # W2 (October): 60 points over 24 ratings.
+    assert (second_half.key, second_half.answers, second_half.average) == ("2025-H2", 5, 2.5)
 
 
 def test_the_objectives_of_the_published_evaluations(view):
@@ -160,16 +166,16 @@ def test_the_page_shows_the_figures(page):
     assert "20 participations, by 19 different people." in text
     capacities = chart_rows(page, "capacities")
     assert capacities["Resident (10)"] == "50 %"
-    assert capacities["Association (6)"] == "30 %"
-    assert capacities["Council member (4)"] == "20 %"
+    assert capacities["Association (7)"] == "35 %"
+    assert capacities["Council member (3)"] == "15 %"
 
 
 def test_the_page_marks_the_priority_neighbourhoods_in_words(page):
     table = page[page.index("Workshops and participations in each neighbourhood") :]
     table = text_of(table[: table.index("</table>")])
 
-    assert "Les Coteaux priority neighbourhood 2 10" in table
-    assert "Centre 1 6" in table
+    assert "Les Coteaux priority neighbourhood 2 12" in table
+    assert "Centre 1 4" in table
     assert "Gare 0 0" in table
     assert "The whole city 1 4" in table
 
@@ -177,15 +183,18 @@ def test_the_page_marks_the_priority_neighbourhoods_in_words(page):
 def test_the_page_shows_the_answers_all_together(page):
     text = text_of(page)
 
-    assert "8 people answered the questionnaires that have closed, out of 14 invited (57 %)." in (
+    assert "12 people answered the questionnaires that have closed, out of 16 invited (75 %)." in (
         text
     )
+    assert (
+        "What they said is counted from the 2 questionnaires with 5 answers at least: 10 answers."
+    ) in text
     ages = chart_rows(page, "ages")
-    assert ages["18 to 29 (2)"] == "25 %"
-    assert ages["30 to 44 (3)"] == "38 %"
+    assert ages["18 to 29 (3)"] == "30 %"
+    assert ages["60 to 74 (2)"] == "20 %"
     assert ages["75 and over (0)"] == "0 %"
-    assert chart_rows(page, "first-time")["Their first participation (4)"] == "50 %"
-    assert "4 of the 6 people who named their neighbourhood (67 %) live in a priority" in text
+    assert chart_rows(page, "first-time")["Their first participation (5)"] == "50 %"
+    assert "5 of the 7 people who named their neighbourhood (71 %) live in a priority" in text
 
 
 def test_the_page_shows_the_objectives_and_the_ratings(page):
@@ -197,13 +206,15 @@ def test_the_page_shows_the_objectives_and_the_ratings(page):
         "Objective partly met (1)": "50 %",
         "Objective not met (0)": "0 %",
     }
-    # 109 / 29 = 3.76; the half-year of two answers is withheld and said so.
-    assert chart_rows(page, "over-time") == {"January to June 2025": "3.8 / 5"}
-    assert "not shown so that nobody's answers can be recognised: July to December 2025." in text
+    # 99 / 24 = 4.125 and 60 / 24, rounded half up.
+    assert chart_rows(page, "over-time") == {
+        "January to June 2025": "4.1 / 5",
+        "July to December 2025": "2.5 / 5",
+    }
     statements = chart_rows(page, "statements")
-    assert statements["I understood the issues"] == "3.3 / 5"  # 26 / 8, half up
-    assert statements["The workshop influenced the result"] == "3.1 / 5"  # 22 / 7
-    assert chart_rows(page, "again")["Yes (3)"] == "38 %"
+    assert statements["I understood the issues"] == "3.3 / 5"  # 33 / 10
+    assert statements["The workshop influenced the result"] == "3.4 / 5"  # 27 / 8 = 3.375
+    assert chart_rows(page, "again")["Yes (4)"] == "40 %"
 
 
 def test_the_page_shows_the_town_hall_s_record_and_links_to_the_follow_up(page):
@@ -226,14 +237,14 @@ def test_the_whole_satisfaction_goes_by_year_when_half_years_are_too_many(city):
                 workshop = ended(city.centre, moment(year, month, 10))
                 questionnaire(
                     workshop,
-                    [([4, 4, 4, 4, 4], "", None, "", None)] * 3,
-                    invited=3,
+                    [([4, 4, 4, 4, 4], "", None, "", None)] * 5,
+                    invited=5,
                     closes_at=moment(year, month + 2, 10),
                 )
         view = selectors_city.city_view(now=NOW, today=NOW.date())
 
     assert view.by_year
     assert [period.key for period in view.periods] == [str(year) for year in range(2019, 2026)]
-    # Two half-years of three answers: six, enough to show.
-    assert view.periods[0].average == 4
-    assert view.periods[-1].answers == 8
+    # Two half-years of five answers each.
+    assert (view.periods[0].answers, view.periods[0].average) == (10, 4)
+    assert view.periods[-1].answers == 10

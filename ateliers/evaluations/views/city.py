@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ateliers.core.page_cache import public_page
+from ateliers.townhall.figures import Figure
 
 from .. import selectors_city
 from ..charts import BarChart, bar_chart
@@ -177,7 +178,6 @@ def city(request):
         {
             "city": view,
             "charts": charts_of(view),
-            "withheld": [period_label(period) for period in view.periods if not period.enough],
             "minimum": MINIMUM_ANSWERS,
             "nav": "evaluations",
         },
@@ -220,14 +220,20 @@ def _places(view: CityView) -> Iterator[list]:
         yield [f"{what}_of_the_whole_city", "whole_city", figure.percent, *_pair(figure)]
 
 
-def _pair(figure) -> tuple[int, int]:
+def _pair(figure: Figure) -> tuple[int, int]:
     return figure.numerator, figure.denominator
+
+
+def _count_of(figure: Figure) -> tuple[int, int, int]:
+    """A number out of a whole: the number is the value."""
+    return figure.numerator, figure.numerator, figure.denominator
 
 
 def csv_rows(view: CityView) -> Iterator[list]:
     """The page's figures, one per row: `value` is what the page shows (a number, a share in
-    percent, an average from 1 to 5), `count` and `total` what it is computed from. The
-    questionnaires' details only from MINIMUM_ANSWERS answers on, as on the page."""
+    percent, an average from 1 to 5), `count` and `total` what it is computed from. What the
+    answers say comes from the questionnaires with MINIMUM_ANSWERS answers at least, as on
+    the page."""
     workshops, participations, answers = view.workshops, view.participations, view.answers
     yield _number("workshops", "started", workshops.total)
     yield from _shares("workshops_by_kind", workshops.by_kind)
@@ -243,13 +249,11 @@ def csv_rows(view: CityView) -> Iterator[list]:
     yield _number("people", "all", participations.people)
     yield from _shares("participations_by_capacity", participations.by_capacity)
     yield _number("questionnaires", "closed", answers.questionnaires)
-    yield [
-        "questionnaire_answers",
-        "answered",
-        answers.answered,
-        answers.answered,
-        answers.invited,
-    ]
+    detailed = Figure(answers.detailed_questionnaires, answers.questionnaires)
+    yield ["questionnaires", "detailed", *_count_of(detailed)]
+    yield ["questionnaire_answers", "answered", *_count_of(answers.rate)]
+    detailed = Figure(answers.detailed, answers.answered)
+    yield ["questionnaire_answers", "detailed", *_count_of(detailed)]
     if answers.enough:
         yield from _shares("answers_by_age_band", answers.by_age)
         yield from _shares("answers_by_first_participation", answers.first_time)
@@ -265,12 +269,7 @@ def csv_rows(view: CityView) -> Iterator[list]:
     for period in view.periods:
         yield [section, period.key, _average(period.average), period.answers, None]
     objectives = view.objectives
-    yield [
-        "published_evaluations",
-        "finished_workshops",
-        objectives.evaluated.numerator,
-        *_pair(objectives.evaluated),
-    ]
+    yield ["published_evaluations", "finished_workshops", *_count_of(objectives.evaluated)]
     yield from _shares("objectives", objectives.by_outcome)
     for key, figure in (
         ("answered_on_time", view.townhall.answered_on_time),
