@@ -560,6 +560,9 @@ PAGES = [
         ),
         lambda c: {"outcome": "Avis.", "deliberation_number": "12"},
     ),
+    # What the city learns from its workshops (evaluations; with answers: tests/evaluations)
+    Page("evaluations-city", None, lambda c: "/evaluations/"),
+    Page("evaluations-city-staff", "staff", lambda c: "/evaluations/"),
 ]
 
 # A document the checker must find fault with: proof that it ran and that its report is read.
