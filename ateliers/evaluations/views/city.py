@@ -29,7 +29,7 @@ def _percent(part: Part) -> str:
 
 def half_up(value: float, places: int) -> Decimal:
     """Rounded as people round (number_format alone would cut the digits off)."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
 
 
 def _rating(value: float) -> str:
