@@ -560,6 +560,9 @@ PAGES = [
         ),
         lambda c: {"outcome": "Avis.", "deliberation_number": "12"},
     ),
+    # What the city learns from its workshops (evaluations; with answers: tests/evaluations)
+    Page("evaluations-city", None, lambda c: "/evaluations/"),
+    Page("evaluations-city-staff", "staff", lambda c: "/evaluations/"),
 ]
 
 # The evaluations' questionnaire (tests/evaluations/questionnaire_data.py).

@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+"""The city's view over all the workshops, under /evaluations/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views import city
+
+urlpatterns = [
+    path("", city.city, name="city"),
+    path("export.csv", city.city_csv, name="city_csv"),
+]
