@@ -23,7 +23,8 @@ def test_main_public_pages_have_their_own_description(client):
     default = description(client, "/cette-page-n-existe-pas/")
     assert "local democracy platform" in default
 
-    pages = ["/", "/ateliers/", "/conseils/", "/mairie/", "/suivi/", council.get_absolute_url()]
+    pages = ["/", "/ateliers/", "/conseils/", "/mairie/", "/suivi/", "/evaluations/"]
+    pages.append(council.get_absolute_url())
     descriptions = {path: description(client, path) for path in pages}
 
     for path, text in descriptions.items():
