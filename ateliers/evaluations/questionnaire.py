@@ -6,6 +6,9 @@ invitation turns `answered` (a conditional update: one answer per person, whatev
 a slot drawn at random among the empty ones takes the answers, and every slot of the
 questionnaire is rewritten. The tables then say who answered and what was answered, never
 which answer is whose: no foreign key, no time, no order joins them (tests/evaluations).
+On PostgreSQL the last answer's transaction id ends up on every slot. What lies beyond the
+tables — the write-ahead log, a backup taken while answers come in — is the database
+administrators' to keep, as for any personal data.
 """
 
 import datetime
