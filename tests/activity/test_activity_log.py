@@ -276,6 +276,10 @@ def example(name: str) -> Action:
         },
         "recommendations.adoption_opened": {"count": 7},
         # The town hall
+        "evaluations.indicator_added": {"title": "Stationnement", "indicator": "Participants"},
+        "evaluations.indicator_removed": {"title": "Stationnement", "indicator": "Participants"},
+        "evaluations.published": {"title": "Stationnement", "outcome": "partly_met"},
+        "evaluations.questionnaire_opened": {"title": "Stationnement", "count": 42},
         "townhall.body_saved": {"name": "Conseil municipal"},
         "townhall.member_added": {"name": "Nora Membre"},
         "townhall.member_removed": {"name": "Nora Membre"},
@@ -446,6 +450,24 @@ FRENCH_SENTENCES = {
     ),
     "training.seat_given": (
         "Une place d'une séance est revenue à la première personne de sa liste d'attente."
+    ),
+    # The evaluation
+    "evaluations.saved": "Bruno Animateur a rédigé l'évaluation de « Stationnement ».",
+    "evaluations.indicator_added": (
+        "Bruno Animateur a ajouté l'indicateur « Participants » à l'évaluation de "
+        "« Stationnement »."
+    ),
+    "evaluations.indicator_removed": (
+        "Bruno Animateur a retiré l'indicateur « Participants » de l'évaluation de "
+        "« Stationnement »."
+    ),
+    "evaluations.published": (
+        "Bruno Animateur a publié l'évaluation de « Stationnement » : "
+        "Objectif partiellement atteint."
+    ),
+    "evaluations.questionnaire_opened": (
+        "Bruno Animateur a invité les 42 participant·es de « Stationnement » à répondre au "
+        "questionnaire."
     ),
     # The town hall
     "townhall.body_saved": "Bruno Animateur a enregistré l'instance « Conseil municipal ».",

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from ateliers.core.models import Role
-from ateliers.evaluations.models import Response
-from tests.evaluations.questionnaire_data import KNOWN_ANSWERS, answer_all, opened, url
+from ateliers.evaluations.models import Questionnaire, Response
+from tests.evaluations.questionnaire_data import KNOWN_ANSWERS, answer_all, closed, opened, url
 from tests.factories import NeighbourhoodFactory, ParticipationFactory, UserFactory, WorkshopFactory
 
 from .conftest import check_page, log_in
@@ -105,6 +105,9 @@ def test_a_participant_answers_with_the_keyboard_only(make_page, city):
 
 
 def test_the_results_and_the_team_s_pages_pass_axe(make_page, city):
+    # Results are published once the questionnaire has closed.
+    for workshop in (city["workshop"], city["few"]):
+        closed(Questionnaire.objects.get(workshop=workshop))
     visitor = make_page(language="en")
     visitor.goto(url("results", city["workshop"]))
     expect(visitor.get_by_role("heading", level=1)).to_have_text(
