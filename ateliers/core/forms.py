@@ -56,6 +56,12 @@ def run_validator(form: forms.Form, check: Callable[..., None], **values) -> boo
     return True
 
 
+def posted(request):
+    """The form data of a POST, even an empty one (so that the form says what is missing);
+    None for a GET, which shows the form unbound."""
+    return request.POST if request.method == "POST" else None
+
+
 def act_on_form(request, form: forms.Form, action: Callable[[dict], object], *, done, then: str):
     """For a view whose valid form changes something: run `action(cleaned_data)` (a service
     call), say `done` and go to `then`. A service's refusal is shown on the form, and None

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.core.errors import ApplicationError
-from ateliers.core.forms import add_service_errors
+from ateliers.core.forms import add_service_errors, posted
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can, refuse
 from ateliers.core.ratelimit import limit_posts
@@ -42,7 +42,7 @@ def _results_of(workshop: Workshop) -> str:
 def questionnaire_page(request, slug: str):
     workshop = visible_workshop(request, slug)
     questionnaire = selectors.questionnaire_of(workshop)
-    form = QuestionnaireForm(request.POST if request.method == "POST" else None)
+    form = QuestionnaireForm(posted(request))
     if request.method == "POST":
         if not can(request.user, "evaluations.answer_questionnaire", workshop):
             return refuse(request)

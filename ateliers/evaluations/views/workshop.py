@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.core.errors import ApplicationError
-from ateliers.core.forms import act_on_form
+from ateliers.core.forms import act_on_form, posted
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
@@ -25,10 +25,6 @@ from ..forms_workshop import EvaluationForm, IndicatorForm
 from ..models import Indicator
 
 WRITE = "evaluations.write_evaluation"
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def page_of(workshop: Workshop) -> str:
@@ -78,7 +74,7 @@ def evaluation_write(request, workshop):
         if evaluation is not None
         else {}
     )
-    form = EvaluationForm(_posted(request), initial=initial)
+    form = EvaluationForm(posted(request), initial=initial)
     done = act_on_form(
         request,
         form,
@@ -105,7 +101,7 @@ def indicator_add(request, workshop):
     if (published := _published(request, workshop)) is not None:
         return published
     measures = selectors.unused_measures(selectors.indicators_of(selectors.evaluation_of(workshop)))
-    form = IndicatorForm(_posted(request), measures=measures)
+    form = IndicatorForm(posted(request), measures=measures)
     done = act_on_form(
         request,
         form,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ateliers.core.errors import ApplicationError
-from ateliers.core.forms import add_service_errors
+from ateliers.core.forms import add_service_errors, posted
 from ateliers.core.once import submit_form_once
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
@@ -22,11 +22,6 @@ from .. import adoption as services
 from .. import adoption_selectors as selectors
 from ..adoption_forms import ConfirmForm, DissentForm, RecordForm, VoteForm
 from ..models import Adoption, Amendment, Recommendation
-
-
-def _posted(request):
-    """The answers of a POST, even an empty one (a confirmation box left unticked)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _page_of(workshop) -> str:
@@ -68,7 +63,7 @@ def adoption_page(request, slug: str):
 @allowed("recommendations.open_adoption", load=workshop_by_slug)
 @limit_posts("recommendation-adoption", limit=10)
 def adoption_open(request, workshop):
-    form = ConfirmForm(_posted(request))
+    form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.adoption_open(workshop=workshop, by=request.user)
@@ -118,7 +113,7 @@ def _load_amendment(pk: int) -> Amendment:
 def _record(request, recommendation: Recommendation, amendment: Amendment | None):
     workshop = recommendation.workshop
     form = RecordForm(
-        _posted(request),
+        posted(request),
         meetings=Meeting.objects.filter(workshop=workshop).order_by("starts_at", "pk"),
     )
     if request.method == "POST" and form.is_valid():
@@ -202,7 +197,7 @@ def vote(request, adoption):
 @limit_posts("recommendation-adoption", limit=20)
 def dissent(request, adoption):
     workshop = adoption.recommendation.workshop
-    form = DissentForm(_posted(request))
+    form = DissentForm(posted(request))
     if request.method == "POST" and form.is_valid():
 
         def save() -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ateliers.core.errors import ApplicationError
-from ateliers.core.forms import act_on_form
+from ateliers.core.forms import act_on_form, posted
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can
 from ateliers.core.ratelimit import limit_posts
@@ -23,11 +23,6 @@ from .. import selectors_delegates as selectors
 from ..forms_delegates import DeadlineForm, DrawForm, ElectForm
 from ..models import DelegateMethod
 from ..selectors import answer_months_of
-
-
-def _posted(request):
-    """The answers of a POST, even an empty one (a confirmation box left unticked)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _page_of(workshop: Workshop) -> str:
@@ -126,7 +121,7 @@ def _already_chosen(request, workshop: Workshop):
 def delegates_draw(request, workshop):
     if (chosen := _already_chosen(request, workshop)) is not None:
         return chosen
-    form = DrawForm(_posted(request))
+    form = DrawForm(posted(request))
     done = act_on_form(
         request,
         form,
@@ -154,7 +149,7 @@ def delegates_draw(request, workshop):
 def delegates_elect(request, workshop):
     if (chosen := _already_chosen(request, workshop)) is not None:
         return chosen
-    form = ElectForm(_posted(request), workshop=workshop)
+    form = ElectForm(posted(request), workshop=workshop)
     done = act_on_form(
         request,
         form,
@@ -175,7 +170,7 @@ def delegates_elect(request, workshop):
 @allowed("townhall.answer_recommendation", load=workshop_by_slug)
 @limit_posts("townhall-deadline", limit=10)
 def answer_deadline(request, workshop):
-    form = DeadlineForm(_posted(request), initial={"months": answer_months_of(workshop)})
+    form = DeadlineForm(posted(request), initial={"months": answer_months_of(workshop)})
     done = act_on_form(
         request,
         form,

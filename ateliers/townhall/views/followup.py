@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ateliers.core.forms import act_on_form
+from ateliers.core.forms import act_on_form, posted
 from ateliers.core.page_cache import public_page
 from ateliers.core.permissions import allowed, can, refuse
 from ateliers.core.ratelimit import limit_posts
@@ -23,11 +23,6 @@ from ..forms_answers import AnswerForm, FollowupFilterForm, MilestoneForm, Miles
 from ..models import Milestone
 
 FILTERS = frozenset(FollowupFilterForm.base_fields)
-
-
-def posted(request):
-    """The answers of a POST, even an empty one (which then shows what is missing)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _querystring_without_page(request) -> str:
