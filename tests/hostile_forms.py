@@ -42,7 +42,7 @@ from ateliers.trainings.forms import (
     SessionForm,
     TrainingForm,
 )
-from ateliers.workshops.forms.filters import WorkshopFilterForm
+from ateliers.workshops.forms.filters import PlaceFilterForm, WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
 
@@ -498,6 +498,13 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
                 "atelier": city.open_workshop.slug,
                 "conseil": city.council.slug,
             },
+        )
+    ],
+    PlaceFilterForm: [
+        FormUse(
+            "place filters",
+            no_arguments,
+            lambda city: {"neighbourhood": "centre-ville", "theme": "nature"},
         )
     ],
     WorkshopFilterForm: [

@@ -34,7 +34,7 @@ from ateliers.trainings.forms import (
     SessionForm,
     TrainingForm,
 )
-from ateliers.workshops.forms.filters import WorkshopFilterForm
+from ateliers.workshops.forms.filters import PlaceFilterForm, WorkshopFilterForm
 from ateliers.workshops.forms.participation import JoinForm
 from ateliers.workshops.forms.workshop import WorkshopForm
 
@@ -755,6 +755,8 @@ NO_FORM_DATA = {
 NOT_ON_A_PAGE_ITSELF = {SubmitOnceForm}
 # The two halves of DocumentForm (VersionForm and the details page use them too).
 NOT_ON_A_PAGE_ITSELF |= {ContentForm}
+# The neighbourhood and theme filters, on the pages through the workshops' and the follow-up's.
+NOT_ON_A_PAGE_ITSELF |= {PlaceFilterForm}
 
 # The follow-up of the recommendations and the councils' submissions (townhall).
 from .townhall.hostile_followup import followup_form_pages  # noqa: E402

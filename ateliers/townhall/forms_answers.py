@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ateliers.core import fields
-from ateliers.core.models import Neighbourhood, Theme
 from ateliers.core.once import SubmitOnceForm
 from ateliers.core.widgets import FastSelect
 from ateliers.councils.models import Council
 from ateliers.recommendations.models import Status as RecommendationStatus
+from ateliers.workshops.forms.filters import PlaceFilterForm
 from ateliers.workshops.models import Workshop
 
 from .answers import MAX_TEXT
@@ -21,7 +21,9 @@ from .models import AnswerStatus, CouncilSubmission, MilestoneStatus, Session
 from .selectors_followup import AWAITING, VISIBLE
 
 
-class FollowupFilterForm(forms.Form):
+class FollowupFilterForm(PlaceFilterForm):
+    field_order = ["workshop", "neighbourhood", "theme", "answer", "overdue"]
+
     workshop = forms.ModelChoiceField(
         label=_("Workshop"),
         required=False,
@@ -32,22 +34,6 @@ class FollowupFilterForm(forms.Form):
         .order_by("title"),
         to_field_name="slug",
         empty_label=pgettext_lazy("workshop", "All workshops"),
-        widget=FastSelect,
-    )
-    neighbourhood = forms.ModelChoiceField(
-        label=_("Neighbourhood"),
-        required=False,
-        queryset=Neighbourhood.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label=pgettext_lazy("neighbourhood", "All neighbourhoods"),
-        widget=FastSelect,
-    )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        required=False,
-        queryset=Theme.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label=pgettext_lazy("theme", "All themes"),
         widget=FastSelect,
     )
     answer = forms.ChoiceField(

@@ -39,6 +39,7 @@ from ateliers.recommendations.models import (
 )
 from ateliers.recommendations.models import Status as RecommendationStatus
 from ateliers.workshops.models import Workshop
+from ateliers.workshops.selectors import in_place
 
 from .deadlines import answer_due, is_overdue
 from .models import (
@@ -144,10 +145,7 @@ def filtered(filters: dict, *, today: datetime.date) -> QuerySet[Recommendation]
     recommendations = followed()
     if filters.get("workshop"):
         recommendations = recommendations.filter(workshop=filters["workshop"])
-    if filters.get("neighbourhood"):
-        recommendations = recommendations.filter(workshop__neighbourhood=filters["neighbourhood"])
-    if filters.get("theme"):
-        recommendations = recommendations.filter(workshop__themes=filters["theme"])
+    recommendations = in_place(recommendations, filters, workshop="workshop__")
     status = filters.get("answer")
     if status == AWAITING:
         recommendations = recommendations.filter(~answered())

@@ -17,15 +17,22 @@ from .models import Capacity, Participation, Phase, Workshop
 from .phases import PHASE_TYPES, PhaseKind
 
 
+def in_place(queryset: QuerySet, filters: dict, *, workshop: str = "") -> QuerySet:
+    """`queryset` narrowed by a PlaceFilterForm's cleaned neighbourhood and theme; `workshop`
+    is the path to the workshop from its rows ("workshop__" for its recommendations)."""
+    if filters.get("neighbourhood"):
+        queryset = queryset.filter(**{f"{workshop}neighbourhood": filters["neighbourhood"]})
+    if filters.get("theme"):
+        queryset = queryset.filter(**{f"{workshop}themes": filters["theme"]})
+    return queryset
+
+
 def workshop_list(*, filters: dict, now) -> QuerySet[Workshop]:
     """Published workshops matching the cleaned filters, with what a card shows prefetched."""
     workshops = Workshop.objects.published().with_listing_data()
     if filters.get("kind"):
         workshops = workshops.filter(kind=filters["kind"])
-    if filters.get("neighbourhood"):
-        workshops = workshops.filter(neighbourhood=filters["neighbourhood"])
-    if filters.get("theme"):
-        workshops = workshops.filter(themes=filters["theme"])
+    workshops = in_place(workshops, filters)
     phase = filters.get("phase")
     if phase == UPCOMING:
         workshops = workshops.upcoming(now)

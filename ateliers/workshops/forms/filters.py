@@ -14,13 +14,10 @@ UPCOMING = "upcoming"
 FINISHED = "finished"
 
 
-class WorkshopFilterForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        widget=FastSelect,
-        choices=[("", pgettext_lazy("workshop kind", "All kinds")), *Workshop.Kind.choices],
-    )
+class PlaceFilterForm(forms.Form):
+    """Where and on what: the neighbourhood and theme filters of every list of a workshop's
+    things (the workshops, the follow-up of their recommendations)."""
+
     neighbourhood = forms.ModelChoiceField(
         label=_("Neighbourhood"),
         required=False,
@@ -36,6 +33,17 @@ class WorkshopFilterForm(forms.Form):
         to_field_name="slug",
         empty_label=pgettext_lazy("theme", "All themes"),
         widget=FastSelect,
+    )
+
+
+class WorkshopFilterForm(PlaceFilterForm):
+    field_order = ["kind", "neighbourhood", "theme", "phase"]
+
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        widget=FastSelect,
+        choices=[("", pgettext_lazy("workshop kind", "All kinds")), *Workshop.Kind.choices],
     )
     phase = forms.ChoiceField(
         label=_("Current phase"),
