@@ -6,7 +6,7 @@ sending, so a second run finds it taken and sends nothing. If sending fails, the
 rolled back with it and a later run tries again.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -44,6 +44,47 @@ def send_once(
     return True
 
 
+def _written(language: str, subject, subject_values: dict, template: str, context: dict):
+    """The subject and body in `language`: `subject` is a lazy translation filled with
+    `subject_values`, the body the rendered `template`."""
+    with translation.override(language):
+        return str(subject) % subject_values, render_to_string(template, context)
+
+
+def send_text_mail(
+    *, key: str, to: str, language: str, subject, subject_values: dict, template: str, context: dict
+) -> bool:
+    """A plain e-mail in the person's `language`, sent once per `key`."""
+    text, body = _written(language, subject, subject_values, template, context)
+    return send_once(key=key, to=to, subject=text, body=body)
+
+
+def send_to_each(
+    people: Iterable,
+    *,
+    key: str,
+    language: str,
+    subject,
+    subject_values: dict,
+    template: str,
+    context: dict,
+) -> int:
+    """The same news to each of `people` (the template reads `person`), once per person:
+    each e-mail's key is `key` and the person's number. Returns how many were sent now."""
+    sent = 0
+    for person in people:
+        sent += send_text_mail(
+            key=f"{key}:{person.pk}",
+            to=person.email,
+            language=language,
+            subject=subject,
+            subject_values=subject_values,
+            template=template,
+            context={**context, "person": person},
+        )
+    return sent
+
+
 def send_event_mail(
     *,
     key: str,
@@ -58,9 +99,8 @@ def send_event_mail(
     """An e-mail about an event (a session, a meeting) in the person's `language`, with the
     event attached for their calendar; sent once per `key`. `subject` is a lazy translation
     filled with `subject_values` in that language."""
+    text, body = _written(language, subject, subject_values, template, context)
     with translation.override(language):
-        text = str(subject) % subject_values
-        body = render_to_string(template, context)
         ics = calendar_of([event], name=event.title)
     return send_once(
         key=key,

@@ -3,22 +3,10 @@ hidden contribution, with the reason and how to ask for a review; to the worksho
 facilitators when an author asks for one."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
-from ateliers.core.outbox import send_once
-
-
-def _send(*, key: str, to: str, language: str, subject, template: str, context: dict) -> None:
-    with translation.override(language):
-        send_once(
-            key=key,
-            to=to,
-            subject=str(subject) % context["subject_values"],
-            body=render_to_string(template, context),
-        )
+from ateliers.core.outbox import send_text_mail, send_to_each
 
 
 @task()
@@ -36,14 +24,14 @@ def tell_author_hidden(entry_id: int) -> None:
         return
     contribution = entry.contribution
     topic = contribution.topic
-    _send(
+    send_text_mail(
         key=f"debate-hidden:{entry.pk}",
         to=contribution.author.email,
         language=contribution.language,
         subject=gettext_lazy("Your contribution to “%(title)s” was hidden"),
         template="debate/emails/hidden.txt",
+        subject_values={"title": topic.title},
         context={
-            "subject_values": {"title": topic.title},
             "person": contribution.author,
             "topic": topic,
             "workshop": topic.workshop,
@@ -67,18 +55,16 @@ def tell_moderators_review_asked(contribution_id: int) -> None:
         return
     workshop = contribution.topic.workshop
     stamp = int(contribution.review_requested_at.timestamp())
-    for facilitator in workshop.facilitators.all():
-        _send(
-            key=f"debate-review:{contribution.pk}:{stamp}:{facilitator.pk}",
-            to=facilitator.email,
-            language=settings.LANGUAGE_CODE,
-            subject=gettext_lazy("Review asked for a hidden contribution: %(title)s"),
-            template="debate/emails/review_asked.txt",
-            context={
-                "subject_values": {"title": contribution.topic.title},
-                "person": facilitator,
-                "contribution": contribution,
-                "workshop": workshop,
-                "url": settings.SITE_URL + contribution.get_absolute_url(),
-            },
-        )
+    send_to_each(
+        workshop.facilitators.all(),
+        key=f"debate-review:{contribution.pk}:{stamp}",
+        language=settings.LANGUAGE_CODE,
+        subject=gettext_lazy("Review asked for a hidden contribution: %(title)s"),
+        subject_values={"title": contribution.topic.title},
+        template="debate/emails/review_asked.txt",
+        context={
+            "contribution": contribution,
+            "workshop": workshop,
+            "url": settings.SITE_URL + contribution.get_absolute_url(),
+        },
+    )

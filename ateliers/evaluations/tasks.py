@@ -2,13 +2,12 @@
 questionnaire and the person), in the site's language."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
-from ateliers.core.outbox import send_once
+from ateliers.core.outbox import send_to_each
 
 SUBJECT = gettext_lazy("Your opinion on the workshop “%(title)s”: an anonymous questionnaire")
 
@@ -28,21 +27,17 @@ def invite(questionnaire_id: int) -> None:
         return
     workshop = questionnaire.workshop
     url = settings.SITE_URL + reverse("evaluations:questionnaire", args=[workshop.slug])
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = str(SUBJECT) % {"title": workshop.title}
-        for person in invited_people(questionnaire).iterator(chunk_size=500):
-            send_once(
-                key=f"questionnaire:{questionnaire.pk}:{person.pk}",
-                to=person.email,
-                subject=subject,
-                body=render_to_string(
-                    "evaluations/emails/invitation.txt",
-                    {
-                        "person": person,
-                        "title": workshop.title,
-                        "closes_at": questionnaire.closes_at,
-                        "minimum": MINIMUM_ANSWERS,
-                        "url": url,
-                    },
-                ),
-            )
+    send_to_each(
+        invited_people(questionnaire).iterator(chunk_size=500),
+        key=f"questionnaire:{questionnaire.pk}",
+        language=settings.LANGUAGE_CODE,
+        subject=SUBJECT,
+        subject_values={"title": workshop.title},
+        template="evaluations/emails/invitation.txt",
+        context={
+            "title": workshop.title,
+            "closes_at": questionnaire.closes_at,
+            "minimum": MINIMUM_ANSWERS,
+            "url": url,
+        },
+    )

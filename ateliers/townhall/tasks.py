@@ -3,12 +3,11 @@ workshop's participants (or to the council's current members), once each, by a b
 task (core/outbox.py keys each e-mail by the logged action and the person)."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
-from ateliers.core.outbox import send_once
+from ateliers.core.outbox import send_to_each
 
 SUBJECTS = {
     "townhall.answered": gettext_lazy("The city answered “%(title)s”"),
@@ -41,27 +40,21 @@ def tell_about(action_id: int) -> None:
     target = action.target if action is not None else None
     if target is None:
         return
-    url = settings.SITE_URL + followup_url(target)
-    with translation.override(settings.LANGUAGE_CODE):
-        for person in _recipients(target).iterator(chunk_size=500):
-            context = {
-                "person": person,
-                "action": action,
-                "title": target.title,
-                "data": action.data,
-                "answer": getattr(target, "answer", None),
-                "url": url,
-            }
-            send_once(
-                key=f"townhall:{action.pk}:{person.pk}",
-                to=person.email,
-                subject=str(SUBJECTS[action.verb])
-                % {
-                    "title": target.title,
-                    "milestone": action.data.get("milestone", ""),
-                },
-                body=render_to_string("townhall/emails/news.txt", context),
-            )
+    send_to_each(
+        _recipients(target).iterator(chunk_size=500),
+        key=f"townhall:{action.pk}",
+        language=settings.LANGUAGE_CODE,
+        subject=SUBJECTS[action.verb],
+        subject_values={"title": target.title, "milestone": action.data.get("milestone", "")},
+        template="townhall/emails/news.txt",
+        context={
+            "action": action,
+            "title": target.title,
+            "data": action.data,
+            "answer": getattr(target, "answer", None),
+            "url": settings.SITE_URL + followup_url(target),
+        },
+    )
 
 
 def followup_url(target) -> str:

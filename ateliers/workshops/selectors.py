@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
@@ -16,8 +17,11 @@ from .forms.filters import FINISHED, UPCOMING
 from .models import Capacity, Participation, Phase, Workshop
 from .phases import PHASE_TYPES, PhaseKind
 
+# Whatever queryset in_place is given, it gives back the same kind (with its own methods).
+Rows = TypeVar("Rows", bound=QuerySet)
 
-def in_place(queryset: QuerySet, filters: dict, *, workshop: str = "") -> QuerySet:
+
+def in_place(queryset: Rows, filters: dict, *, workshop: str = "") -> Rows:
     """`queryset` narrowed by a PlaceFilterForm's cleaned neighbourhood and theme; `workshop`
     is the path to the workshop from its rows ("workshop__" for its recommendations)."""
     if filters.get("neighbourhood"):
