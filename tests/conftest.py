@@ -1,7 +1,14 @@
 import datetime
+from contextlib import contextmanager
+from io import StringIO
 
 import pytest
+import time_machine
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from ateliers.core.models import Role
@@ -10,6 +17,8 @@ from ateliers.councils.models import Mandate
 from .factories import CouncilFactory, MandateFactory, UserFactory
 
 DAY = datetime.timedelta(days=1)
+# When the generated city of the tests is made: its dates are relative to this moment.
+CITY_NOW = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -20,35 +29,61 @@ def _clear_cache():
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def _pages_rendered_each_time(settings):
-    # A test's changes are never committed, so the cached pages would not see them: pages are
-    # rendered for every request, and tests/core/test_page_cache.py checks the cache itself.
-    settings.ATELIERS_PAGE_CACHE = False
-
-
-@pytest.fixture(autouse=True)
-def _uploads_in_a_temporary_folder(settings, tmp_path_factory):
-    # Uploaded documents go to a folder of the test run, never to var/.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path_factory.getbasetemp() / "uploads"},
+@pytest.fixture(scope="session", autouse=True)
+def _test_settings(tmp_path_factory):
+    """What every test runs with, set once for the session (a module's shared rows are built
+    with it too): a test changes one of these with pytest-django's `settings` fixture."""
+    with override_settings(
+        # A test's changes are never committed, so cached pages would not see them: pages are
+        # rendered for every request; tests/core/test_page_cache.py checks the cache itself.
+        ATELIERS_PAGE_CACHE=False,
+        # Uploaded documents go to a folder of the test run, never to var/.
+        STORAGES={
+            **django_settings.STORAGES,
+            "default": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": tmp_path_factory.getbasetemp() / "uploads"},
+            },
         },
-    }
+        # Background tasks run as soon as they are enqueued (after the transaction commits).
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        # Tests create many accounts; the real hasher is slow on purpose.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    ):
+        yield
 
 
-@pytest.fixture(autouse=True)
-def _tasks_run_at_once(settings):
-    # Background tasks run as soon as they are enqueued (after the transaction commits).
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+@contextmanager
+def rows_for_the_module(django_db_blocker):
+    """Rows built once for the tests of a module, which read them: they live in a transaction
+    that each test's own nests in, and are rolled back after the module's last test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Tests create many accounts; the real hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="module")
+def demo_city(django_db_setup, django_db_blocker):
+    """The demo city, loaded once for the module (`manage.py load_demo`)."""
+    with rows_for_the_module(django_db_blocker):
+        call_command("load_demo", stdout=StringIO())
+        yield
+
+
+def generate_city(seed: int) -> str:
+    """A city generated at the smallest scale at CITY_NOW; what the command printed."""
+    out = StringIO()
+    with time_machine.travel(CITY_NOW, tick=False):
+        call_command("generate_city", scale="small", seed=seed, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def small_city(django_db_setup, django_db_blocker) -> str:
+    """The city of `generate_city --scale small --seed 1`, made once for the module; what the
+    command printed."""
+    with rows_for_the_module(django_db_blocker):
+        yield generate_city(seed=1)
 
 
 @pytest.fixture

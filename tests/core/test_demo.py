@@ -43,16 +43,14 @@ MODELS = [
 ]
 
 
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_city")]
+
+
 def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-
-
-def test_loading_twice_duplicates_nothing(demo):
+def test_loading_twice_duplicates_nothing():
     first = counts()
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
@@ -61,7 +59,7 @@ def test_loading_twice_duplicates_nothing(demo):
     assert first["Workshop"] >= 12
 
 
-def test_every_phase_has_a_published_workshop_running_now(demo):
+def test_every_phase_has_a_published_workshop_running_now():
     published = Workshop.objects.published()
     for kind in PhaseKind:
         assert published.in_phase(kind).exists(), f"no published workshop in {kind.label}"
@@ -72,7 +70,7 @@ def test_every_phase_has_a_published_workshop_running_now(demo):
     assert set(Workshop.objects.values_list("kind", flat=True)) == {"neighbourhood", "city"}
 
 
-def test_every_workshop_has_its_five_contiguous_phases(demo):
+def test_every_workshop_has_its_five_contiguous_phases():
     for workshop in Workshop.objects.prefetch_related("phases"):
         phases = workshop.ordered_phases
         assert [p.kind for p in phases] == list(PhaseKind)
@@ -82,7 +80,7 @@ def test_every_workshop_has_its_five_contiguous_phases(demo):
             assert before.ends_at == after.starts_at
 
 
-def test_participant_count_matches_the_rows(demo):
+def test_participant_count_matches_the_rows():
     workshops = Workshop.objects.annotate(rows=Count("participations"))
     assert any(w.rows for w in workshops)
     for workshop in workshops:
@@ -90,7 +88,7 @@ def test_participant_count_matches_the_rows(demo):
         assert workshop.capacity is None or workshop.rows <= workshop.capacity
 
 
-def test_councils_of_every_kind_with_current_and_past_mandates(demo):
+def test_councils_of_every_kind_with_current_and_past_mandates():
     assert set(Council.objects.values_list("kind", flat=True)) == set(Council.Kind.values)
     # One neighbourhood council per neighbourhood, a citizens' council per priority one.
     for neighbourhood in Neighbourhood.objects.all():
@@ -103,14 +101,14 @@ def test_councils_of_every_kind_with_current_and_past_mandates(demo):
     assert Mandate.objects.past(today).exists()
 
 
-def test_proposals_one_pending_one_accepted_into_a_workshop(demo):
+def test_proposals_one_pending_one_accepted_into_a_workshop():
     assert WorkshopProposal.objects.filter(status="pending").exists()
     accepted = WorkshopProposal.objects.get(status="accepted")
     assert accepted.workshop.proposed_by == accepted.council
 
 
 @pytest.mark.parametrize("account", data.ACCOUNTS, ids=lambda a: a["key"])
-def test_demo_accounts_can_log_in(demo, client, account):
+def test_demo_accounts_can_log_in(client, account):
     response = client.post(
         "/compte/login/", {"login": account["email"], "password": data.DEMO_PASSWORD}
     )
@@ -120,14 +118,14 @@ def test_demo_accounts_can_log_in(demo, client, account):
     assert user.role == account["role"]
 
 
-def test_the_administrator_can_use_django_admin(demo, client):
+def test_the_administrator_can_use_django_admin(client):
     admin = User.objects.get(email=f"admin@{data.DEMO_DOMAIN}")
     assert admin.is_staff and admin.is_superuser
     client.force_login(admin)
     assert client.get("/admin/").status_code == 200
 
 
-def test_command_prints_the_logins(db):
+def test_command_prints_the_logins():
     out = StringIO()
     call_command("load_demo", stdout=out)
     printed = out.getvalue()
@@ -136,7 +134,7 @@ def test_command_prints_the_logins(db):
         assert account["email"] in printed
 
 
-def test_the_city_is_built_through_the_services_and_its_log_says_so(demo):
+def test_the_city_is_built_through_the_services_and_its_log_says_so():
     """The demo exercises the code people use: each workshop was created, published and
     joined through the services, which logged every step."""
     staff = User.objects.get(email=f"agente@{data.DEMO_DOMAIN}")
@@ -155,7 +153,7 @@ def test_the_city_is_built_through_the_services_and_its_log_says_so(demo):
     assert Action.objects.filter(verb="proposal.accepted", actor=staff).count() == 1
 
 
-def test_documents_of_every_kind_each_readable(demo, client):
+def test_documents_of_every_kind_each_readable(client):
     documents = Document.objects.select_related("current")
     kinds = {document.current.content_type or "link" for document in documents}
     assert {"application/pdf", "image/png", "text/csv", "link"} <= kinds
@@ -167,19 +165,19 @@ def test_documents_of_every_kind_each_readable(demo, client):
         assert response["Content-Type"] == version.content_type
 
 
-def test_meetings_of_every_kind_and_the_past_ones_have_their_minutes(demo):
+def test_meetings_of_every_kind_and_the_past_ones_have_their_minutes():
     assert set(Meeting.objects.values_list("kind", flat=True)) == set(Meeting.Kind.values)
     past = Meeting.objects.filter(ends_at__lt=timezone.now())
     assert past.exists() and not past.filter(closed_at__isnull=True).exists()
     assert Meeting.objects.filter(ends_at__gt=timezone.now(), registration_required=True).exists()
 
 
-def test_a_full_training_session_with_a_waitlist_and_a_past_one_with_certificates(demo):
+def test_a_full_training_session_with_a_waitlist_and_a_past_one_with_certificates():
     assert SessionRegistration.objects.filter(status="waitlisted").exists()
     assert SessionRegistration.objects.filter(attended=True).exists()
 
 
-def test_a_debate_with_every_kind_of_contribution_and_a_hidden_one_in_its_log(demo, client):
+def test_a_debate_with_every_kind_of_contribution_and_a_hidden_one_in_its_log(client):
     topics = Topic.objects.all()
     kinds = set(Contribution.objects.filter(topic__in=topics).values_list("kind", flat=True))
     hidden = Contribution.objects.get(moderation=Contribution.Moderation.HIDDEN)

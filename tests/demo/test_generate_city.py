@@ -1,12 +1,10 @@
-"""`manage.py generate_city`: a city at scale, consistent as the services would leave it, and
-the same city from the same seed."""
+"""`manage.py generate_city`: a city at scale, consistent as the services would leave it (the
+same city from the same seed: test_generate_seed.py)."""
 
 import datetime
-from io import StringIO
 
 import pytest
 import time_machine
-from django.core.management import CommandError, call_command
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
@@ -30,28 +28,8 @@ SMALL = SCALES["small"]
 NOW = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
 
 
-def generate(seed=1) -> str:
-    out = StringIO()
-    with time_machine.travel(NOW, tick=False):
-        call_command("generate_city", scale="small", seed=seed, stdout=out)
-    return out.getvalue()
-
-
-def fingerprint() -> list:
-    return [
-        sorted(User.objects.values_list("email", "display_name", "role", "neighbourhood__slug")),
-        sorted(
-            Workshop.objects.values_list(
-                "slug", "kind", "status", "starts_at", "ends_at", "capacity", "participant_count"
-            )
-        ),
-        sorted(Participation.objects.values_list("workshop__slug", "user__email", "capacity")),
-        sorted(Mandate.objects.values_list("council__slug", "user__email", "role", "starts_on")),
-    ]
-
-
-def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress():
-    printed = generate()
+def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress(small_city):
+    printed = small_city
     assert User.objects.count() == SMALL.accounts
     assert Neighbourhood.objects.count() == SMALL.neighbourhoods
     assert Neighbourhood.objects.filter(is_priority=True).count() == SMALL.priority_neighbourhoods
@@ -71,8 +49,7 @@ def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress():
     assert "participations: 1,200 done" in printed
 
 
-def test_the_city_is_consistent_as_the_services_would_leave_it():
-    generate()
+def test_the_city_is_consistent_as_the_services_would_leave_it(small_city):
     workshops = Workshop.objects.annotate(rows=Count("participations"))
     for workshop in workshops.prefetch_related("phases"):
         assert workshop.participant_count == workshop.rows
@@ -195,30 +172,11 @@ def test_the_city_is_consistent_as_the_services_would_leave_it():
     assert User.objects.filter(emailaddress__verified=True).count() == SMALL.accounts
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_same_seed_gives_the_same_city_and_another_seed_another():
-    generate(seed=7)
-    first = fingerprint()
-    call_command("flush", interactive=False, verbosity=0)
-    generate(seed=7)
-    assert fingerprint() == first
-    call_command("flush", interactive=False, verbosity=0)
-    generate(seed=8)
-    assert fingerprint() != first
-
-
-def test_it_refuses_a_database_that_is_not_empty(resident):
-    with pytest.raises(CommandError, match="not empty"):
-        generate()
-    assert User.objects.count() == 1
-
-
-def test_the_small_city_decided_the_recommendations_of_workshops_past_their_phase():
+def test_the_small_city_decided_the_recommendations_of_workshops_past_their_phase(small_city):
     """The adoption: past the recommendations phase, each recommendation is decided; an online
     vote's tallies add up to its ballots, all from the workshop's participants."""
     from ateliers.recommendations.models import Adoption, AdoptionOpening, Ballot
 
-    generate()
     assert AdoptionOpening.objects.exists()
     online = Adoption.objects.filter(method=Adoption.Method.ONLINE_VOTE).annotate(
         cast=Count("ballots")

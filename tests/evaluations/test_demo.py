@@ -25,15 +25,10 @@ from ateliers.evaluations.models import (
 )
 from ateliers.workshops.models import Participation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_city")]
 
 WINDOW = datetime.timedelta(days=EVALUATION_WINDOW_DAYS)
 COUNTED = [Action, Evaluation, Indicator, Questionnaire, Invitation, Response]
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
 
 
 def counts() -> dict[str, int]:
@@ -44,7 +39,7 @@ def filled(slug: str) -> int:
     return Response.objects.filter(questionnaire__workshop__slug=slug, filled=True).count()
 
 
-def test_one_objective_met_one_partly_both_published_with_indicators(demo):
+def test_one_objective_met_one_partly_both_published_with_indicators():
     evaluations = {
         evaluation.workshop.slug: evaluation
         for evaluation in Evaluation.objects.select_related("workshop")
@@ -66,7 +61,7 @@ def test_one_objective_met_one_partly_both_published_with_indicators(demo):
         assert typed and all(indicator.value for indicator in typed)
 
 
-def test_results_for_two_questionnaires_and_too_few_answers_for_a_third(demo):
+def test_results_for_two_questionnaires_and_too_few_answers_for_a_third():
     assert filled(PARKING) >= MINIMUM_ANSWERS
     assert filled(SPORTS) >= MINIMUM_ANSWERS
     assert 0 < filled(PARK_LIGHTING) < MINIMUM_ANSWERS
@@ -78,7 +73,7 @@ def test_results_for_two_questionnaires_and_too_few_answers_for_a_third(demo):
     assert answers.filter(first_time=True).exists() and answers.filter(first_time=False).exists()
 
 
-def test_answers_are_anonymous_and_counted_once(demo):
+def test_answers_are_anonymous_and_counted_once():
     questionnaires = Questionnaire.objects.annotate(
         invitations_count=Count("invitations", distinct=True),
         answered=Count("invitations", filter=Q(invitations__answered=True), distinct=True),
@@ -98,7 +93,7 @@ def test_answers_are_anonymous_and_counted_once(demo):
     assert not Action.objects.filter(verb__startswith="evaluations.answer").exists()
 
 
-def test_the_questionnaires_were_open_in_the_past_after_each_workshop(demo):
+def test_the_questionnaires_were_open_in_the_past_after_each_workshop():
     now = timezone.now()
     for each in Questionnaire.objects.select_related("workshop"):
         assert each.workshop.ends_at < each.opens_at <= each.workshop.ends_at + WINDOW
@@ -111,7 +106,7 @@ def test_the_questionnaires_were_open_in_the_past_after_each_workshop(demo):
     ).exists()
 
 
-def test_loading_twice_changes_nothing(demo):
+def test_loading_twice_changes_nothing():
     first = counts()
     assert first["Evaluation"] == 2 and first["Questionnaire"] == 3
     call_command("load_demo", stdout=StringIO())

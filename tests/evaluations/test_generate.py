@@ -2,15 +2,12 @@
 (most published, objectives met, partly met and not met) with 3 to 6 indicators, and its
 questionnaire (every participant invited, as many slots, about a third answered, the answered
 invitations as many as the filled slots); consistent as the services would leave them, and
-the same from the same seed."""
+the same from the same seed
+(tests/demo/test_generate_seed.py)."""
 
 import datetime
-from io import StringIO
 
 import pytest
-import time_machine
-from django.core.management import call_command
-from django.db import connection
 from django.db.models import Count, Q
 
 from ateliers.activity.models import Action
@@ -28,20 +25,10 @@ from ateliers.evaluations.models import (
 )
 from ateliers.workshops.models import Participation, Workshop
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_city")]
 
 NOW = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
 WINDOW = datetime.timedelta(days=EVALUATION_WINDOW_DAYS)
-
-
-def generate(seed: int) -> None:
-    with time_machine.travel(NOW, tick=False):
-        call_command("generate_city", scale="small", seed=seed, stdout=StringIO())
-
-
-@pytest.fixture
-def city():
-    generate(seed=1)
 
 
 def finished():
@@ -50,7 +37,7 @@ def finished():
     )
 
 
-def test_every_finished_workshop_has_its_evaluation_most_published(city):
+def test_every_finished_workshop_has_its_evaluation_most_published():
     evaluations = Evaluation.objects.select_related("workshop")
     assert evaluations.count() == finished().count() > 10
     assert set(evaluations.values_list("workshop", flat=True)) == set(
@@ -75,7 +62,7 @@ def test_every_finished_workshop_has_its_evaluation_most_published(city):
             assert evaluation.updated_at == evaluation.published_at
 
 
-def test_indicators_measured_and_typed_frozen_when_published(city):
+def test_indicators_measured_and_typed_frozen_when_published():
     per_evaluation = Evaluation.objects.annotate(n=Count("indicators"))
     assert {evaluation.n for evaluation in per_evaluation} <= set(range(3, 7))
     measured = Indicator.objects.exclude(measure="")
@@ -95,7 +82,7 @@ def test_indicators_measured_and_typed_frozen_when_published(city):
         assert positions == list(range(1, len(positions) + 1))
 
 
-def test_questionnaires_invite_everyone_and_keep_answers_apart(city):
+def test_questionnaires_invite_everyone_and_keep_answers_apart():
     questionnaires = Questionnaire.objects.annotate(
         invitations_count=Count("invitations", distinct=True),
         answered=Count("invitations", filter=Q(invitations__answered=True), distinct=True),
@@ -128,7 +115,7 @@ def test_questionnaires_invite_everyone_and_keep_answers_apart(city):
     assert len(set(slots)) == len(slots) and {slot.version for slot in slots} == {4}
 
 
-def test_the_answers_are_plausible(city):
+def test_the_answers_are_plausible():
     answers = Response.objects.filter(filled=True)
     empty = Response.objects.filter(filled=False)
     # An empty slot holds nothing.
@@ -152,7 +139,7 @@ def test_the_answers_are_plausible(city):
     assert answers.filter(first_time=True).exists() and answers.filter(first_time=False).exists()
 
 
-def test_the_log_says_what_happened_when(city):
+def test_the_log_says_what_happened_when():
     published = Evaluation.objects.filter(published_at__isnull=False)
     logged = Action.objects.filter(verb="evaluations.published")
     assert logged.count() == published.count()
@@ -192,17 +179,3 @@ def fingerprint() -> list:
             )
         ),
     ]
-
-
-# Two cities in one test need a flush between them, which PostgreSQL refuses inside the
-# test's transaction; the generator's determinism does not depend on the database.
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="flush inside the test's transaction")
-def test_the_same_seed_gives_the_same_evaluations_and_another_seed_others():
-    generate(seed=7)
-    first = fingerprint()
-    call_command("flush", interactive=False, verbosity=0)
-    generate(seed=7)
-    assert fingerprint() == first
-    call_command("flush", interactive=False, verbosity=0)
-    generate(seed=8)
-    assert fingerprint() != first

@@ -14,12 +14,10 @@ from ateliers.recommendations.demo import (
 )
 from ateliers.recommendations.models import Recommendation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_city")]
 
 
 def test_the_demo_has_recommendations_with_versions_co_authors_and_supports(client):
-    call_command("load_demo", stdout=StringIO())
-
     drafted = Recommendation.objects.filter(workshop__slug__startswith=WORKSHOP)
     assert drafted.count() == len(RECOMMENDATIONS)
     first = drafted.get(title=RECOMMENDATIONS[0]["title"])
@@ -37,8 +35,6 @@ def test_the_demo_has_recommendations_with_versions_co_authors_and_supports(clie
 def test_the_demo_workshop_in_presentation_decided_its_recommendations_each_way(client):
     from ateliers.recommendations.models import Adoption, AdoptionOpening, Ballot, Dissent
 
-    call_command("load_demo", stdout=StringIO())
-
     opening = AdoptionOpening.objects.get(workshop__slug__startswith=ADOPTION_WORKSHOP)
     adoptions = Adoption.objects.filter(recommendation__workshop=opening.workshop)
     assert {a.method for a in adoptions} == set(Adoption.Method.values)
@@ -55,8 +51,6 @@ def test_the_demo_workshop_in_presentation_decided_its_recommendations_each_way(
 
 def test_the_demo_has_an_accepted_a_rejected_and_a_pending_amendment(client):
     from ateliers.recommendations.models import Amendment, AmendmentStatus
-
-    call_command("load_demo", stdout=StringIO())
 
     drafted = Recommendation.objects.filter(workshop__slug__startswith=WORKSHOP)
     first = drafted.get(title=RECOMMENDATIONS[0]["title"])
@@ -88,8 +82,6 @@ def test_the_demo_links_what_its_workshops_debated_if_they_did(client):
     opinion map hold (none today: only the workshop on cool islands debates in the demo)."""
     from ateliers.debate.models import Contribution
     from ateliers.opinions.models import Statement
-
-    call_command("load_demo", stdout=StringIO())
 
     for slug, title in (
         (WORKSHOP, RECOMMENDATIONS[0]["title"]),

@@ -10,14 +10,12 @@ from ateliers.recommendations.models import (
     Recommendation,
     RecommendationVersion,
 )
-from tests.demo.test_generate_city import SMALL, generate
+from tests.demo.test_generate_city import SMALL
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_generated_amendments_are_consistent_with_the_versions():
-    generate()
-
+def test_the_generated_amendments_are_consistent_with_the_versions(small_city):
     count = Amendment.objects.count()
     assert SMALL.recommendations < count < 3 * SMALL.recommendations
     for status in AmendmentStatus.values:

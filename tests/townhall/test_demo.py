@@ -17,7 +17,7 @@ from ateliers.townhall.delegates import draw
 from ateliers.townhall.demo import DRAW_SEATS, DRAW_SEED, MAYOR, PRESENTING, VOLUNTEERS
 from ateliers.townhall.selectors import answer_months_of, hearing_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_city")]
 
 COUNTED = [
     Action,
@@ -37,16 +37,11 @@ COUNTED = [
 ]
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
-
-
 def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-def test_the_bodies_as_the_law_has_them(demo):
+def test_the_bodies_as_the_law_has_them():
     council = models.Body.objects.get(kind=models.BodyKind.MUNICIPAL_COUNCIL)
     assert council.members.get(role=models.MemberRole.CHAIR).name == MAYOR
     commissions = models.Body.objects.filter(kind=models.BodyKind.COMMISSION)
@@ -64,7 +59,7 @@ def test_the_bodies_as_the_law_has_them(demo):
     } <= set(committee.members.values_list("capacity", flat=True))
 
 
-def test_sessions_past_with_their_outcomes_and_planned(demo):
+def test_sessions_past_with_their_outcomes_and_planned():
     now = timezone.now()
     for body in models.Body.objects.all():
         past = body.sessions.filter(starts_at__lt=now)
@@ -85,7 +80,7 @@ def test_sessions_past_with_their_outcomes_and_planned(demo):
     ).exists()
 
 
-def test_the_presenting_workshop_drew_its_delegates_by_lot_reproducibly(demo):
+def test_the_presenting_workshop_drew_its_delegates_by_lot_reproducibly():
     delegation = models.Delegation.objects.get(workshop__slug__startswith=PRESENTING)
     assert delegation.method == models.DelegateMethod.LOT
     assert delegation.seed == DRAW_SEED and delegation.seats == DRAW_SEATS
@@ -101,7 +96,7 @@ def test_the_presenting_workshop_drew_its_delegates_by_lot_reproducibly(demo):
     assert models.Delegation.objects.filter(method=models.DelegateMethod.ELECTION).exists()
 
 
-def test_answers_of_every_kind_and_one_overdue(demo):
+def test_answers_of_every_kind_and_one_overdue():
     answered = models.Answer.objects.filter(recommendation__isnull=False)
     assert set(answered.values_list("status", flat=True)) == set(models.AnswerStatus.values)
     assert not answered.filter(answered_at__gt=timezone.now()).exists()
@@ -120,7 +115,7 @@ def test_answers_of_every_kind_and_one_overdue(demo):
     assert waiting  # answered later, within their deadline
 
 
-def test_milestones_done_late_and_planned(demo):
+def test_milestones_done_late_and_planned():
     today = timezone.localdate()
     milestones = models.Milestone.objects.all()
     done = milestones.filter(status=models.MilestoneStatus.DONE)
@@ -139,7 +134,7 @@ def test_milestones_done_late_and_planned(demo):
     ).exists()
 
 
-def test_a_councils_proposal_on_an_agenda_heard_and_answered(demo):
+def test_a_councils_proposal_on_an_agenda_heard_and_answered():
     submission = models.CouncilSubmission.objects.get(
         answer__isnull=False, council__kind="neighbourhood"
     )
@@ -151,7 +146,7 @@ def test_a_councils_proposal_on_an_agenda_heard_and_answered(demo):
     assert waiting.agenda_items.get().session.starts_at > timezone.now()
 
 
-def test_the_story_is_logged_in_the_past(demo):
+def test_the_story_is_logged_in_the_past():
     now = timezone.now()
     answered = Action.objects.filter(verb="townhall.answered")
     assert answered.count() == models.Answer.objects.count()
@@ -159,7 +154,7 @@ def test_the_story_is_logged_in_the_past(demo):
     assert Action.objects.filter(verb="townhall.delegates_drawn", data__seed=DRAW_SEED).exists()
 
 
-def test_loading_twice_changes_nothing(demo):
+def test_loading_twice_changes_nothing():
     first = counts()
     assert first["Session"] >= 9 and first["Answer"] >= 6
     call_command("load_demo", stdout=StringIO())

@@ -1,14 +1,11 @@
 """`generate_city`'s town hall at the smallest scale: its bodies, the delegates, hearings,
 answers and milestones of the workshops that reached their presentation, the councils'
-submissions; consistent as the services would leave them, and the same from the same seed."""
+submissions; consistent as the services would leave them, and the same from the same seed
+(tests/demo/test_generate_seed.py)."""
 
 import datetime
-from io import StringIO
 
 import pytest
-import time_machine
-from django.core.management import call_command
-from django.db import connection
 from django.db.models import Count, Q
 
 from ateliers.recommendations.models import Recommendation
@@ -18,19 +15,13 @@ from ateliers.townhall.delegates import draw
 from ateliers.workshops.models import Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_city")]
 
 NOW = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
 TODAY = NOW.date()
 
 
-@pytest.fixture
-def city():
-    with time_machine.travel(NOW, tick=False):
-        call_command("generate_city", scale="small", seed=1, stdout=StringIO())
-
-
-def test_the_bodies_and_their_members(city):
+def test_the_bodies_and_their_members():
     bodies = models.Body.objects.annotate(seats=Count("members"))
     assert bodies.filter(kind=models.BodyKind.MUNICIPAL_COUNCIL).count() == 1
     assert 6 <= bodies.filter(kind=models.BodyKind.COMMISSION).count() <= 8
@@ -48,7 +39,7 @@ def test_the_bodies_and_their_members(city):
     assert chairs.values("body").distinct().count() == bodies.count() == chairs.count()
 
 
-def test_every_presented_workshop_chose_its_delegates_by_election_or_by_lot(city):
+def test_every_presented_workshop_chose_its_delegates_by_election_or_by_lot():
     presented = Workshop.objects.filter(
         phases__kind=PhaseKind.PRESENTATION, phases__starts_at__lte=NOW, participant_count__gt=0
     ).exclude(status=Workshop.Status.DRAFT)
@@ -72,7 +63,7 @@ def test_every_presented_workshop_chose_its_delegates_by_election_or_by_lot(city
             assert sorted(volunteers.values_list("user_id", flat=True)) == delegation.candidates
 
 
-def test_hearings_around_the_presentation_and_sessions_held_with_outcomes(city):
+def test_hearings_around_the_presentation_and_sessions_held_with_outcomes():
     heard = Recommendation.objects.filter(status="adopted").values("workshop").distinct()
     hearings = models.AgendaItem.objects.filter(
         kind=models.ItemKind.DOSSIER, session__body__kind=models.BodyKind.COMMISSION
@@ -99,7 +90,7 @@ def test_hearings_around_the_presentation_and_sessions_held_with_outcomes(city):
         )
 
 
-def test_answers_of_every_kind_some_overdue_and_milestones(city):
+def test_answers_of_every_kind_some_overdue_and_milestones():
     answers = models.Answer.objects.filter(recommendation__isnull=False)
     assert set(answers.values_list("status", flat=True)) == set(models.AnswerStatus.values)
     assert not answers.filter(recommendation__status__in=["draft", "not_adopted"]).exists()
@@ -141,7 +132,7 @@ def test_answers_of_every_kind_some_overdue_and_milestones(city):
             assert milestone.completed_on <= TODAY
 
 
-def test_councils_submissions_heard_and_answered(city):
+def test_councils_submissions_heard_and_answered():
     submissions = models.CouncilSubmission.objects.annotate(items=Count("agenda_items"))
     assert submissions.count() >= 12 and all(s.items == 1 for s in submissions)
     assert models.Answer.objects.filter(submission__isnull=False).exists()
@@ -158,22 +149,3 @@ def fingerprint() -> list:
         ),
         sorted(models.Milestone.objects.values_list("title", "status", "progress", "target_date")),
     ]
-
-
-def generate(seed: int) -> None:
-    with time_machine.travel(NOW, tick=False):
-        call_command("generate_city", scale="small", seed=seed, stdout=StringIO())
-
-
-# Two cities in one test need a flush between them, which PostgreSQL refuses inside the
-# test's transaction; the generator's determinism does not depend on the database.
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="flush inside the test's transaction")
-def test_the_same_seed_gives_the_same_town_hall_and_another_seed_another():
-    generate(seed=7)
-    first = fingerprint()
-    call_command("flush", interactive=False, verbosity=0)
-    generate(seed=7)
-    assert fingerprint() == first
-    call_command("flush", interactive=False, verbosity=0)
-    generate(seed=8)
-    assert fingerprint() != first
