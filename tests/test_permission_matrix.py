@@ -8,6 +8,7 @@ registers must be the one its permission follows: a new permission or feature wi
 row fails this file. The HTTP tests of each app check the same rules through the pages.
 """
 
+import copy
 import datetime
 
 import pytest
@@ -25,6 +26,7 @@ from ateliers.workshops import features
 from ateliers.workshops.models import Workshop
 from ateliers.workshops.phases import PhaseKind
 
+from .conftest import rows_for_the_module
 from .factories import (
     ContributionFactory,
     ConversationFactory,
@@ -413,8 +415,20 @@ def _amendment(recommendation, author, **fields):
     )
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """The world of the matrix, built once for the module (each test's own rows roll back)."""
+    with rows_for_the_module(django_db_blocker):
+        yield _world()
+
+
 @pytest.fixture
-def world():
+def world(built_world, db):
+    # Copies for each test: what one test's rules cache on an object never reach another.
+    return copy.deepcopy(built_world)
+
+
+def _world():
     workshops = {status: _workshop(status) for status in STATUSES}
     council = CouncilFactory()
     people = cast(workshops=workshops.values(), council=council, today=START.date())
