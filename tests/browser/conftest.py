@@ -9,11 +9,15 @@ from a host these machines cannot reach.
 import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.ci import require
@@ -37,12 +41,21 @@ CHROMIUM_ARGS = [
 ]
 # WCAG 2.1, levels A and AA: the level French public services must meet (RGAA).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Known passwords of the accounts made by tests/factories.py.
-PASSWORD = "correct-horse-battery"
 # Failing tests leave a screenshot and the page's HTML here (ignored by git).
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 
 _axe = Axe()
+
+
+@contextmanager
+def committed_for_the_module(django_db_blocker):
+    """Rows committed once for a module of browser tests that only read them (the live server
+    sees committed rows only), the database emptied after the module's last test."""
+    with django_db_blocker.unblock():
+        try:
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(scope="session")
@@ -115,6 +128,7 @@ def make_page(browser, live_server, request) -> Iterator[Callable[..., Page]]:
 
     def make(**options) -> Page:
         page = watch_console(new_context(browser, live_server, **options).new_page())
+        page.base_url = live_server.url  # read by log_in
         pages.append(page)
         return page
 
@@ -218,12 +232,13 @@ def check_page(page: Page, *, allow_console: tuple[str, ...] = ()) -> None:
     assert_accessible(page)
 
 
-def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    """Log in through the real login form, as a person would."""
-    page.goto("/compte/login/")
-    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
-    form.locator("input[name=login]").fill(email)
-    form.locator("input[name=password]").fill(password)
-    with page.expect_navigation():
-        form.locator("button[type=submit]").first.click()
-    assert "/compte/login/" not in page.url, f"login as {email} failed: still on {page.url}"
+def log_in(page: Page, email: str) -> None:
+    """Open a session for the account, as its login would, without going through the form
+    each time (tests/browser/test_signup_journey.py logs in with it): the session's cookie is
+    given to the browser."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=email))
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": page.base_url, "httpOnly": True}]
+    )

@@ -4,6 +4,7 @@ console (so no inline style or script was refused by the CSP), for the person wh
 import datetime
 import re
 from collections import Counter, deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urldefrag, urlsplit
 
@@ -37,7 +38,13 @@ from tests.factories import (
     WorkshopFactory,
 )
 
-from .conftest import assert_accessible, assert_no_console_errors, check_page, log_in
+from .conftest import (
+    assert_accessible,
+    assert_no_console_errors,
+    check_page,
+    committed_for_the_module,
+    log_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -120,8 +127,22 @@ def opinion_map(workshop, staff, resident):
     return conversation
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[Demo]:
+    """The small city, built once for the module: its tests only read it."""
+    with committed_for_the_module(django_db_blocker):
+        yield _small_city()
+
+
 @pytest.fixture
-def demo(transactional_db) -> Demo:
+def transactional_db(demo, django_db_blocker):
+    """pytest-django's, replaced in this module: the live server reads the module's city,
+    which no test here changes, instead of a database emptied after each test."""
+    with django_db_blocker.unblock():
+        yield
+
+
+def _small_city() -> Demo:
     centre, gare, _quiet = (
         NeighbourhoodFactory(name="Centre-ville", slug="centre-ville"),
         NeighbourhoodFactory(name="Quartier de la Gare", slug="gare"),
