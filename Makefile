@@ -10,6 +10,8 @@ VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 HOST ?= 127.0.0.1
 # pytest-xdist: the suite on every core ("make test TEST_WORKERS=0" for one process).
 TEST_WORKERS ?= auto
+# More arguments for pytest, e.g. make test TEST_ARGS='-m "not browser"' (what CI runs on SQLite).
+TEST_ARGS ?=
 PORT ?= 8000
 # The web server and, beside it, the worker that runs the background tasks (e-mails):
 # stopping one stops the other.
@@ -71,7 +73,7 @@ serve: messages
 test: messages install-dev install-checkers
 	@test -x /usr/bin/chromium || echo "WARNING: Debian's Chromium is not installed (/usr/bin/chromium): browser tests will be skipped. Install it with: apt-get install -y chromium"
 	@command -v java >/dev/null || echo "WARNING: Java is not installed: the HTML validity test will be skipped. Install it with: apt-get install -y default-jre-headless"
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(TEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
