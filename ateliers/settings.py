@@ -33,6 +33,14 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "l
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = env_str("ATELIERS_CITY_NAME", "Villebelle")
+# Who publishes the site and whom to write to: the legal notice, the privacy page and the
+# accessibility statement name them (ateliers/site/legal_views.py).
+PUBLISHER = env_str("ATELIERS_PUBLISHER", f"Ville de {SITE_NAME}")
+PUBLISHER_ADDRESS = env_str("ATELIERS_PUBLISHER_ADDRESS", f"Hôtel de ville, {SITE_NAME}")
+PUBLICATION_DIRECTOR = env_str("ATELIERS_PUBLICATION_DIRECTOR", f"Maire de {SITE_NAME}")
+CONTACT_EMAIL = env_str("ATELIERS_CONTACT_EMAIL", "participation@villebelle.example")
+DPO_EMAIL = env_str("ATELIERS_DPO_EMAIL", "dpo@villebelle.example")
+HOSTING_PROVIDER = env_str("ATELIERS_HOSTING_PROVIDER", f"Ville de {SITE_NAME}")
 
 INSTALLED_APPS = [
     "ateliers.core",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ateliers.core import views as core_views
+from ateliers.site import legal_views
 from ateliers.site import views as site_views
 from ateliers.workshops.views import public as workshop_views
 
@@ -26,6 +27,10 @@ urlpatterns = [
     path("carte-des-avis/", include("ateliers.opinions.urls")),
     path("agenda/", include("ateliers.site.urls")),
     path("activite/", include("ateliers.activity.urls")),
+    path("mentions-legales/", legal_views.legal_notice, name="legal_notice"),
+    path("donnees-personnelles/", legal_views.privacy, name="privacy"),
+    path("accessibilite/", legal_views.accessibility, name="accessibility"),
+    path("donnees-ouvertes/", legal_views.open_data, name="open_data"),
     path("sante/", core_views.alive, name="alive"),
     path("compte/profil/", core_views.profile, name="profile"),
     path(

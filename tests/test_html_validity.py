@@ -496,6 +496,11 @@ PAGES = [
     Page("calendar-of-a-workshop", None, lambda c: f"/agenda/?atelier={c.open_workshop.slug}"),
     Page("my-calendar", "resident", lambda c: "/agenda/mon-agenda/"),
     Page("activity-log", "staff", lambda c: "/activite/"),
+    # The pages every footer links to
+    Page("legal-notice", None, lambda c: "/mentions-legales/"),
+    Page("privacy", None, lambda c: "/donnees-personnelles/"),
+    Page("accessibility-statement", None, lambda c: "/accessibilite/"),
+    Page("open-data", None, lambda c: "/donnees-ouvertes/"),
     Page("activity-log-filtered", "staff", lambda c: "/activite/?verb=mandate.created"),
     # The town hall's bodies, sessions and agendas
     Page("townhall-bodies", None, lambda c: "/mairie/"),

@@ -24,6 +24,8 @@ def test_main_public_pages_have_their_own_description(client):
     assert "local democracy platform" in default
 
     pages = ["/", "/ateliers/", "/conseils/", "/mairie/", "/suivi/", "/evaluations/"]
+    pages += ["/mentions-legales/", "/donnees-personnelles/", "/accessibilite/"]
+    pages += ["/donnees-ouvertes/"]
     pages.append(council.get_absolute_url())
     descriptions = {path: description(client, path) for path in pages}
 
