@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ateliers.core import views as core_views
-from ateliers.site import legal_views
 from ateliers.site import views as site_views
+from ateliers.site.legal_views import legal_page
 from ateliers.workshops.views import public as workshop_views
 
 urlpatterns = [
@@ -27,10 +27,11 @@ urlpatterns = [
     path("carte-des-avis/", include("ateliers.opinions.urls")),
     path("agenda/", include("ateliers.site.urls")),
     path("activite/", include("ateliers.activity.urls")),
-    path("mentions-legales/", legal_views.legal_notice, name="legal_notice"),
-    path("donnees-personnelles/", legal_views.privacy, name="privacy"),
-    path("accessibilite/", legal_views.accessibility, name="accessibility"),
-    path("donnees-ouvertes/", legal_views.open_data, name="open_data"),
+    # The four pages of every footer: one view, the page's name in the address's arguments.
+    path("mentions-legales/", legal_page, {"name": "legal_notice"}, name="legal_notice"),
+    path("donnees-personnelles/", legal_page, {"name": "privacy"}, name="privacy"),
+    path("accessibilite/", legal_page, {"name": "accessibility"}, name="accessibility"),
+    path("donnees-ouvertes/", legal_page, {"name": "open_data"}, name="open_data"),
     path("sante/", core_views.alive, name="alive"),
     path("compte/profil/", core_views.profile, name="profile"),
     path(

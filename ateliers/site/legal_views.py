@@ -21,29 +21,9 @@ def _publisher() -> dict:
     }
 
 
-def _render(request, name: str):
+@public_page
+@require_safe
+def legal_page(request, name: str):
+    """One of the four pages (`name`: legal_notice, privacy, accessibility, open_data; each
+    address gives its own in ateliers/urls.py)."""
     return render(request, f"site/legal/{name}.html", _publisher())
-
-
-@public_page
-@require_safe
-def legal_notice(request):
-    return _render(request, "legal_notice")
-
-
-@public_page
-@require_safe
-def privacy(request):
-    return _render(request, "privacy")
-
-
-@public_page
-@require_safe
-def accessibility(request):
-    return _render(request, "accessibility")
-
-
-@public_page
-@require_safe
-def open_data(request):
-    return _render(request, "open_data")

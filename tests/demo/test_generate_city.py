@@ -1,8 +1,6 @@
 """`manage.py generate_city`: a city at scale, consistent as the services would leave it (the
 same city from the same seed: test_generate_seed.py)."""
 
-import datetime
-
 import pytest
 import time_machine
 from django.db.models import Count, F, Max, Q
@@ -21,11 +19,12 @@ from ateliers.recommendations.models import Recommendation, Support
 from ateliers.trainings.models import SessionRegistration, TrainingSession
 from ateliers.workshops.models import Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
+from tests.conftest import CITY_NOW
 
 pytestmark = pytest.mark.django_db
 
 SMALL = SCALES["small"]
-NOW = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
+NOW = CITY_NOW  # when small_city was generated
 
 
 def test_the_small_city_has_the_sizes_of_its_scale_and_shows_progress(small_city):

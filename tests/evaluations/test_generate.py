@@ -24,10 +24,11 @@ from ateliers.evaluations.models import (
     Response,
 )
 from ateliers.workshops.models import Participation, Workshop
+from tests.conftest import CITY_NOW
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_city")]
 
-NOW = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
+NOW = CITY_NOW  # when small_city was generated
 WINDOW = datetime.timedelta(days=EVALUATION_WINDOW_DAYS)
 
 

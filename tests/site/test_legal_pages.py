@@ -5,7 +5,6 @@ each naming the city's own publisher and contacts."""
 import re
 
 import pytest
-from django.test import override_settings
 
 from tests.factories import WorkshopFactory
 
@@ -25,6 +24,13 @@ CITY = {
     "DPO_EMAIL": "dpo@montfleur.example",
     "HOSTING_PROVIDER": "Hébergeur Exemple SAS, 2 rue des Serveurs, Lyon",
 }
+
+
+@pytest.fixture
+def city_settings(settings):
+    """A city's own publisher and contacts, which the pages must show."""
+    for name, value in CITY.items():
+        setattr(settings, name, value)
 
 
 def footer_links(html: str) -> list[str]:
@@ -48,8 +54,7 @@ def test_each_page_is_public_and_titled(client, path, title, django_assert_max_n
     assert f"<h1>{title}</h1>" in response.content.decode()
 
 
-@override_settings(**CITY)
-def test_the_legal_notice_names_the_publisher_director_and_host(client):
+def test_the_legal_notice_names_the_publisher_director_and_host(client, city_settings):
     page = client.get("/mentions-legales/").content.decode()
     for value in ("Ville de Montfleur", "1 place de la Mairie, 12345 Montfleur"):
         assert value in page
@@ -59,8 +64,7 @@ def test_the_legal_notice_names_the_publisher_director_and_host(client):
     assert "GNU Affero General Public License" in page
 
 
-@override_settings(**CITY)
-def test_the_privacy_page_says_why_who_and_how_to_use_one_s_rights(client):
+def test_the_privacy_page_says_why_who_and_how_to_use_one_s_rights(client, city_settings):
     page = client.get("/donnees-personnelles/").content.decode()
     assert "article 6(1)(e)" in page
     assert "The controller is Ville de Montfleur" in page
@@ -74,8 +78,7 @@ def test_the_privacy_page_says_why_who_and_how_to_use_one_s_rights(client):
     assert "CNIL" in page
 
 
-@override_settings(**CITY)
-def test_the_accessibility_statement_declares_the_status_and_the_remedies(client):
+def test_the_accessibility_statement_declares_the_status_and_the_remedies(client, city_settings):
     page = client.get("/accessibilite/").content.decode()
     assert "Ville de Montfleur is committed" in page
     assert "<strong>non-compliant</strong>" in page
@@ -83,8 +86,7 @@ def test_the_accessibility_statement_declares_the_status_and_the_remedies(client
     assert "Libre réponse 71120, 75342 Paris CEDEX 07" in page
 
 
-@override_settings(**CITY)
-def test_the_open_data_page_states_the_licence_and_its_downloads_answer(client):
+def test_the_open_data_page_states_the_licence_and_its_downloads_answer(client, city_settings):
     page = client.get("/donnees-ouvertes/").content.decode()
     assert "Licence Ouverte / Open Licence version 2.0" in page
     assert "mention its source, Ville de Montfleur" in page

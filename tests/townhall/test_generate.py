@@ -14,10 +14,11 @@ from ateliers.townhall.deadlines import answer_due, is_overdue
 from ateliers.townhall.delegates import draw
 from ateliers.workshops.models import Participation, Workshop
 from ateliers.workshops.phases import PhaseKind
+from tests.conftest import CITY_NOW
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_city")]
 
-NOW = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)
+NOW = CITY_NOW  # when small_city was generated
 TODAY = NOW.date()
 
 
