@@ -4,6 +4,7 @@ from django.urls import include, path
 from ateliers.core import views as core_views
 from ateliers.site import views as site_views
 from ateliers.site.legal_views import legal_page
+from ateliers.site.neighbourhood_views import neighbourhood_list, neighbourhood_page
 from ateliers.workshops.views import public as workshop_views
 
 urlpatterns = [
@@ -26,6 +27,8 @@ urlpatterns = [
     path("evaluations/", include("ateliers.evaluations.urls")),
     path("carte-des-avis/", include("ateliers.opinions.urls")),
     path("agenda/", include("ateliers.site.urls")),
+    path("quartiers/", neighbourhood_list, name="neighbourhoods"),
+    path("quartiers/<slug:slug>/", neighbourhood_page, name="neighbourhood"),
     path("activite/", include("ateliers.activity.urls")),
     # The four pages of every footer: one view, the page's name in the address's arguments.
     path("mentions-legales/", legal_page, {"name": "legal_notice"}, name="legal_notice"),

@@ -224,6 +224,7 @@ print(json.dumps({{
     "meetings": list(Meeting.objects.filter(starts_at__gt=now)
         .exclude(workshop__status="draft").values_list("pk", flat=True)[:200]),
     "neighbourhoods": list(Neighbourhood.objects.values_list("pk", flat=True)),
+    "neighbourhood_slugs": list(Neighbourhood.objects.values_list("slug", flat=True)),
     "sessions": sessions,
     "topics": list(Topic.objects.filter(workshop__in=running).values_list("pk", flat=True)[:200]),
     "largest_topic": largest_topic.pk,

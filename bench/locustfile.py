@@ -88,6 +88,11 @@ PAGES = {
         lambda: f"/agenda/?neighbourhood={random.choice(TARGETS['neighbourhoods'])}",
     ),
     "city iCal feed": (False, lambda: "/agenda/ville.ics"),
+    "neighbourhoods": (False, lambda: "/quartiers/"),
+    "neighbourhood page": (
+        False,
+        lambda: f"/quartiers/{random.choice(TARGETS['neighbourhood_slugs'])}/",
+    ),
     "training page": (False, lambda: f"/formations/{random.choice(TARGETS['trainings'])}/"),
     "training session": (
         False,
@@ -474,6 +479,14 @@ else:
         @task(1)
         def city_feed(self):
             self.ask("city iCal feed")
+
+        @task(1)
+        def neighbourhoods(self):
+            self.ask("neighbourhoods")
+
+        @task(2)
+        def neighbourhood_page(self):
+            self.ask("neighbourhood page")
 
         @task(1)
         def training_catalogue(self):

@@ -107,6 +107,10 @@ def main() -> None:
         "training session": session.get_absolute_url(),
         "meeting page": meeting.get_absolute_url(),
         "calendar": "/agenda/",
+        "neighbourhoods": "/quartiers/",
+        "neighbourhood page": (
+            largest.neighbourhood.get_absolute_url() if largest.neighbourhood else "/quartiers/"
+        ),
         "debate topic, largest": topic.get_absolute_url(),
         "for and against, largest": f"/debat/sujets/{topic.pk}/pour-et-contre/",
         "a workshop's debate": f"/debat/atelier/{topic.workshop.slug}/",

@@ -501,6 +501,11 @@ PAGES = [
     Page("privacy", None, lambda c: "/donnees-personnelles/"),
     Page("accessibility-statement", None, lambda c: "/accessibilite/"),
     Page("open-data", None, lambda c: "/donnees-ouvertes/"),
+    # The neighbourhoods, and the home page that starts with the person's own
+    Page("neighbourhoods", None, lambda c: "/quartiers/"),
+    Page("neighbourhood", None, lambda c: "/quartiers/centre-ville/"),
+    Page("neighbourhood-empty", None, lambda c: "/quartiers/coteaux/"),
+    Page("home-with-my-neighbourhood", "resident", lambda c: "/"),
     Page("activity-log-filtered", "staff", lambda c: "/activite/?verb=mandate.created"),
     # The town hall's bodies, sessions and agendas
     Page("townhall-bodies", None, lambda c: "/mairie/"),

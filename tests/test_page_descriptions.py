@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .factories import CouncilFactory
+from .factories import CouncilFactory, NeighbourhoodFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -25,7 +25,8 @@ def test_main_public_pages_have_their_own_description(client):
 
     pages = ["/", "/ateliers/", "/conseils/", "/mairie/", "/suivi/", "/evaluations/"]
     pages += ["/mentions-legales/", "/donnees-personnelles/", "/accessibilite/"]
-    pages += ["/donnees-ouvertes/"]
+    pages += ["/donnees-ouvertes/", "/quartiers/"]
+    pages.append(NeighbourhoodFactory(slug="tilleuls").get_absolute_url())
     pages.append(council.get_absolute_url())
     descriptions = {path: description(client, path) for path in pages}
 

@@ -28,6 +28,9 @@ class Neighbourhood(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("neighbourhood", args=[self.slug])
+
 
 class Theme(models.Model):
     """A public-policy theme (mobility, youth, climate plan…)."""

@@ -79,42 +79,58 @@ def _sessions(filters: Filters):
     return sessions
 
 
+def _session_entry(session: TrainingSession) -> Entry:
+    return Entry(
+        session.starts_at,
+        session.ends_at,
+        session.training.title,
+        str(_("Training")),
+        session.place or str(_("Online")),
+        session.get_absolute_url(),
+        session.is_cancelled,
+    )
+
+
+def _meeting_entry(meeting: Meeting) -> Entry:
+    return Entry(
+        meeting.starts_at,
+        meeting.ends_at,
+        meeting.title,
+        meeting.get_kind_display(),
+        str(meeting.owner),
+        meeting.get_absolute_url(),
+        meeting.is_cancelled,
+    )
+
+
+def _entries(filters: Filters, *, limit: int | None = None, **lookups) -> list[Entry]:
+    """The events matching `filters` and `lookups`, by start (the first `limit` of each kind,
+    with a limit): two queries."""
+    entries: list[Entry] = []
+    if filters.kind in ("", TRAINING) and not filters.place_bound:
+        sessions = _sessions(filters).filter(**lookups).order_by("starts_at", "pk")
+        entries += [_session_entry(session) for session in sessions[:limit]]
+    if filters.kind != TRAINING:
+        meetings = _meetings(filters).filter(**lookups).order_by("starts_at", "pk")
+        entries += [_meeting_entry(meeting) for meeting in meetings[:limit]]
+    entries.sort(key=lambda entry: (entry.starts_at, entry.title))
+    return entries
+
+
 def entries_between(
     start: datetime.datetime, end: datetime.datetime, filters: Filters
 ) -> list[tuple[datetime.date, list[Entry]]]:
     """The events from `start` to `end`, by local day: two queries."""
-    entries: list[Entry] = []
-    if filters.kind in ("", TRAINING) and not filters.place_bound:
-        for session in _sessions(filters).filter(starts_at__gte=start, starts_at__lt=end):
-            entries.append(
-                Entry(
-                    session.starts_at,
-                    session.ends_at,
-                    session.training.title,
-                    str(_("Training")),
-                    session.place or str(_("Online")),
-                    session.get_absolute_url(),
-                    session.is_cancelled,
-                )
-            )
-    if filters.kind != TRAINING:
-        for meeting in _meetings(filters).filter(starts_at__gte=start, starts_at__lt=end):
-            entries.append(
-                Entry(
-                    meeting.starts_at,
-                    meeting.ends_at,
-                    meeting.title,
-                    meeting.get_kind_display(),
-                    str(meeting.owner),
-                    meeting.get_absolute_url(),
-                    meeting.is_cancelled,
-                )
-            )
-    entries.sort(key=lambda entry: (entry.starts_at, entry.title))
+    entries = _entries(filters, starts_at__gte=start, starts_at__lt=end)
     return [
         (day, list(items))
         for day, items in groupby(entries, key=lambda entry: timezone.localdate(entry.starts_at))
     ]
+
+
+def next_entries(filters: Filters, *, now: datetime.datetime, limit: int) -> list[Entry]:
+    """The `limit` next events matching `filters`, cancelled ones left out: two queries."""
+    return _entries(filters, limit=limit, starts_at__gte=now, cancelled_at=None)[:limit]
 
 
 def city_feed(*, now: datetime.datetime) -> list[CalendarEvent]:

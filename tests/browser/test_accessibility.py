@@ -152,7 +152,7 @@ def _small_city() -> Demo:
         ThemeFactory(name="Mobilités", slug="mobilites"),
         ThemeFactory(name="Nature en ville", slug="nature"),
     )
-    resident = UserFactory(role=Role.RESIDENT, display_name="Alice Habitante")
+    resident = UserFactory(role=Role.RESIDENT, display_name="Alice Habitante", neighbourhood=centre)
     staff = UserFactory(role=Role.CITY_STAFF, display_name="Chloé Technicienne")
     elected = UserFactory(role=Role.ELECTED, display_name="Denis Élu")
     president = UserFactory(role=Role.RESIDENT, display_name="Gaëlle Présidente")
@@ -274,6 +274,7 @@ def _small_city() -> Demo:
 # (page id, who is logged in, path given the demo data, expected HTTP status)
 PAGES = [
     ("home", None, lambda d: "/", 200),
+    ("home-resident", "resident", lambda d: "/", 200),
     ("workshop-list", None, lambda d: "/ateliers/", 200),
     ("workshop-list-page-2", None, lambda d: "/ateliers/?page=2", 200),
     ("workshop-detail", None, lambda d: d.open_workshop.get_absolute_url(), 200),
@@ -505,6 +506,8 @@ PAGES = [
         200,
     ),
     ("calendar", None, lambda d: "/agenda/", 200),
+    ("neighbourhoods", None, lambda d: "/quartiers/", 200),
+    ("neighbourhood", None, lambda d: d.open_workshop.neighbourhood.get_absolute_url(), 200),
     ("legal-notice", None, lambda d: "/mentions-legales/", 200),
     ("privacy", None, lambda d: "/donnees-personnelles/", 200),
     ("accessibility-statement", None, lambda d: "/accessibilite/", 200),
