@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ateliers.core import views as core_views
+from ateliers.site import account_views
 from ateliers.site import views as site_views
 from ateliers.site.legal_views import legal_page
 from ateliers.site.neighbourhood_views import neighbourhood_list, neighbourhood_page
@@ -42,6 +43,9 @@ urlpatterns = [
         core_views.email_remove_confirm,
         name="email_remove_confirm",
     ),
+    path("compte/mes-donnees/", account_views.my_data, name="my_data"),
+    path("compte/mes-donnees.zip", account_views.my_data_zip, name="my_data_zip"),
+    path("compte/supprimer/", account_views.delete_account, name="delete_account"),
     path("compte/", include("allauth.urls")),
     path("langue/<str:code>/", core_views.switch_language, name="switch_language"),
     path("admin/", admin.site.urls),

@@ -31,6 +31,7 @@ from ateliers.proposals.forms import ProposalForm
 from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.recommendations.selectors import possible_coauthors
+from ateliers.site.account_views import DeletionForm
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.townhall import forms_bodies as bodies
 from ateliers.townhall import forms_delegates as townhall
@@ -212,6 +213,13 @@ def document_link() -> dict:
 FORM_USES: dict[type[forms.Form], list[FormUse]] = {
     ProfileForm: [FormUse("profile", no_arguments, profile_answers)],
     SignupForm: [FormUse("sign-up", no_arguments, profile_answers)],
+    DeletionForm: [
+        FormUse(
+            "account-delete",
+            lambda city: {"user": city.resident},
+            lambda city: {"password": "correct-horse-battery", "confirm": "on"},
+        )
+    ],
     SubmitOnceForm: [
         FormUse("key", no_arguments, lambda city: {"submission_key": str(uuid.uuid4())})
     ],

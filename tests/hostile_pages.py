@@ -24,6 +24,7 @@ from ateliers.opinions.forms import (
 from ateliers.proposals.forms import ProposalForm
 from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
+from ateliers.site.account_views import DeletionForm
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.townhall import forms_bodies as bodies
 from ateliers.townhall import forms_delegates as townhall
@@ -139,6 +140,14 @@ FORM_PAGES = [
         lambda c: "/compte/password/change/",
         lambda c: {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
         listed(oldpassword="password", password1="password", password2="password"),
+    ),
+    FormPage(
+        "account-delete",
+        "resident",
+        lambda c: "/compte/supprimer/",
+        answers_of(DeletionForm),
+        fields_of(DeletionForm),
+        form=DeletionForm,
     ),
     FormPage(
         "e-mail-add",

@@ -113,6 +113,8 @@ def kind_of(field: forms.Field) -> str:
         return "file"
     if isinstance(field, forms.BooleanField):
         return "checkbox"
+    if isinstance(field.widget, forms.PasswordInput):
+        return "password"
     raise LookupError(
         f"{type(field).__module__}.{type(field).__name__}: no hostile values for this kind of "
         "field. A name or a title is a fields.NameField, other text a fields.TextField; "

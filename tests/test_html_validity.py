@@ -495,6 +495,14 @@ PAGES = [
     Page("calendar", None, lambda c: "/agenda/"),
     Page("calendar-of-a-workshop", None, lambda c: f"/agenda/?atelier={c.open_workshop.slug}"),
     Page("my-calendar", "resident", lambda c: "/agenda/mon-agenda/"),
+    Page("my-data", "resident", lambda c: "/compte/mes-donnees/"),
+    Page("delete-account", "resident", lambda c: "/compte/supprimer/"),
+    Page(
+        "delete-account-errors",
+        "resident",
+        lambda c: "/compte/supprimer/",
+        lambda c: {"password": "x"},
+    ),
     Page("activity-log", "staff", lambda c: "/activite/"),
     # The pages every footer links to
     Page("legal-notice", None, lambda c: "/mentions-legales/"),

@@ -104,6 +104,9 @@ class User(AbstractUser):
         related_name="residents",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.RESIDENT)
+    # Set when the person deleted their account: the row stays, emptied of everything that
+    # named them, so that what they wrote stays in the record (site/account_deletion.py).
+    deleted_at = models.DateTimeField(_("account deleted on"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -120,6 +123,8 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
+        if self.deleted_at is not None:
+            return _("Deleted participant")
         return self.display_name or _("Anonymous participant")
 
     @property

@@ -110,6 +110,8 @@ class StatementStatus(models.TextChoices):
 
 class Statement(models.Model):
     Status = StatementStatus
+    # Whose statement it is, for the person's data download (core/personal_data.py).
+    personal_data_owner = "author__user"
 
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="statements"
@@ -188,6 +190,8 @@ class Vote(models.Model):
     counts), and the time it was cast or changed."""
 
     Value = VoteValue
+    # Whose vote it is, for the person's data download (core/personal_data.py).
+    personal_data_owner = "voter__user"
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="+")
     voter = models.ForeignKey(Voter, on_delete=models.CASCADE, related_name="votes")

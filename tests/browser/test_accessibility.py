@@ -513,6 +513,8 @@ PAGES = [
     ("accessibility-statement", None, lambda d: "/accessibilite/", 200),
     ("open-data", None, lambda d: "/donnees-ouvertes/", 200),
     ("my-calendar", "resident", lambda d: "/agenda/mon-agenda/", 200),
+    ("my-data", "resident", lambda d: "/compte/mes-donnees/", 200),
+    ("delete-account", "resident", lambda d: "/compte/supprimer/", 200),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
     ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
 ]
@@ -546,6 +548,7 @@ def _submit_empty(page, form) -> None:
     [
         pytest.param(None, "/compte/signup/", id="signup"),
         pytest.param(None, "/compte/login/", id="login"),
+        pytest.param("resident", "/compte/supprimer/", id="delete-account"),
         pytest.param("staff", "/ateliers/nouveau/", id="workshop-create"),
         pytest.param("president", "/conseils/cq-centre/proposer-un-atelier/", id="proposal"),
         pytest.param("president", "/documents/conseil/cq-centre/ajouter/", id="document-add"),

@@ -1,11 +1,15 @@
 """`manage.py load_demo`: the demo city shows every phase, and loading it twice changes nothing."""
 
+import io
+import json
+import zipfile
 from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 
 from ateliers.activity.models import Action
@@ -14,8 +18,10 @@ from ateliers.core.models import Neighbourhood, Theme, User
 from ateliers.councils.models import Council, Mandate
 from ateliers.debate.models import Contribution, ModerationEntry, Topic
 from ateliers.documents.models import Document, DocumentVersion
-from ateliers.meetings.models import Meeting
+from ateliers.meetings.models import Meeting, MeetingRegistration
+from ateliers.opinions.models import Vote
 from ateliers.proposals.models import WorkshopProposal
+from ateliers.recommendations.models import Support
 from ateliers.trainings.models import SessionRegistration, TrainingSession
 from ateliers.workshops.models import Participation, Phase, Workshop
 from ateliers.workshops.phases import PhaseKind
@@ -186,3 +192,35 @@ def test_a_debate_with_every_kind_of_contribution_and_a_hidden_one_in_its_log(cl
     assert topics.exclude(synthesis="").exists() and topics.filter(closed_at__isnull=False).exists()
     log = client.get(f"/debat/atelier/{hidden.topic.workshop.slug}/moderation/").content.decode()
     assert hidden.moderation_reason.replace("'", "&#x27;") in log
+
+
+# A demo resident's data download (site/account_views.py) holds all they did.
+
+
+@pytest.mark.parametrize("email", ["amina@villebelle.example", "louis@villebelle.example"])
+def test_a_demo_resident_personal_data_zip_holds_all_they_did(client, email):
+    person = User.objects.get(email=email)
+    client.force_login(person)
+
+    with zipfile.ZipFile(io.BytesIO(client.get(reverse("my_data_zip")).content)) as archive:
+        files = {
+            name: json.loads(archive.read(name))
+            for name in archive.namelist()
+            if name.endswith(".json")
+        }
+
+    expected = {
+        "workshops/participation.json": Participation.objects.filter(user=person),
+        "debate/contribution.json": Contribution.objects.filter(author=person),
+        "opinions/vote.json": Vote.objects.filter(voter__user=person),
+        "meetings/meetingregistration.json": MeetingRegistration.objects.filter(user=person),
+        "trainings/sessionregistration.json": SessionRegistration.objects.filter(user=person),
+        "councils/mandate.json": Mandate.objects.filter(user=person),
+        "recommendations/support.json": Support.objects.filter(user=person),
+    }
+    done = {name: set(rows.values_list("pk", flat=True)) for name, rows in expected.items()}
+    # The demo gives her something of most kinds: the test would prove little otherwise.
+    assert sum(1 for pks in done.values() if pks) >= 2, done
+    for name, pks in done.items():
+        assert {row["id"] for row in files.get(name, [])} == pks, name
+    assert files["account.json"]["email"] == email
