@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After the messages and the accounts: it tells the team why it is sent to set up MFA.
+    "ateliers.core.second_factor.SecondFactorRequired",
     "django_htmx.middleware.HtmxMiddleware",
     # Inside the CSRF, session and language middleware: it sees which language a page is in
     # and whether it used a token (ateliers/core/page_cache.py).
@@ -217,6 +220,13 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_SIGNUP_FORM_CLASS = "ateliers.core.forms.SignupForm"
 # A reset asked for an unknown address sends nothing (the page answers the same either way).
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# A second factor (allauth's MFA): an authenticator app's codes and recovery codes. The city's
+# team must set one up before anything else when ATELIERS_STAFF_SECOND_FACTOR is on, the
+# default in production (ateliers/core/second_factor.py).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_ADAPTER = "ateliers.core.second_factor.MFAAdapter"
+ATELIERS_STAFF_SECOND_FACTOR = env_bool("ATELIERS_STAFF_SECOND_FACTOR", PRODUCTION)
 
 # Background tasks (django-tasks): e-mails and reminders, run by `manage.py db_worker` from
 # the database's queue. "immediate" runs each task at once in the web process (tests, or a

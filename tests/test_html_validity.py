@@ -496,6 +496,7 @@ PAGES = [
     Page("calendar-of-a-workshop", None, lambda c: f"/agenda/?atelier={c.open_workshop.slug}"),
     Page("my-calendar", "resident", lambda c: "/agenda/mon-agenda/"),
     Page("my-data", "resident", lambda c: "/compte/mes-donnees/"),
+    Page("second-factor", "staff", lambda c: "/compte/2fa/"),
     Page("delete-account", "resident", lambda c: "/compte/supprimer/"),
     Page(
         "delete-account-errors",

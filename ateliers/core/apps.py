@@ -8,6 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from . import page_signals
+        from . import page_signals, second_factor  # noqa: F401 - registers its deploy check
 
         page_signals.connect()

@@ -515,6 +515,7 @@ PAGES = [
     ("my-calendar", "resident", lambda d: "/agenda/mon-agenda/", 200),
     ("my-data", "resident", lambda d: "/compte/mes-donnees/", 200),
     ("delete-account", "resident", lambda d: "/compte/supprimer/", 200),
+    ("second-factor", "staff", lambda d: "/compte/2fa/", 200),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
     ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
 ]
