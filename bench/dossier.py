@@ -302,14 +302,15 @@ def section_of(path: Path) -> str:
     return "\n" + (old[start : end + 1] if end != -1 else old[start:])
 
 
-def write_section(text: str, path: Path = REPORT) -> None:
-    """Put `text` in place of the dossier's section of `path` (at its end when absent)."""
+def write_section(text: str, path: Path = REPORT, heading: str = HEADING) -> None:
+    """Put `text` in place of the section under `heading` of `path` (at its end when absent),
+    leaving the other sections as they are."""
     old = path.read_text() if path.exists() else ""
-    start = old.find(HEADING)
+    start = old.find(heading)
     if start == -1:
         new = old.rstrip("\n") + "\n\n" + text
     else:
-        end = old.find("\n## ", start + len(HEADING))
+        end = old.find("\n## ", start + len(heading))
         new = old[:start] + text + (old[end:] if end != -1 else "")
     path.write_text(new)
 

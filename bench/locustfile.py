@@ -190,6 +190,7 @@ PAGES = {
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
     "my trainings": (True, lambda: "/formations/mes-formations/"),
+    "my notifications": (True, lambda: "/notifications/"),
 }
 
 
@@ -669,6 +670,10 @@ else:
         @task(5)
         def my_trainings(self):
             self.ask("my trainings")
+
+        @task(5)
+        def my_notifications(self):
+            self.ask("my notifications")
 
         # About once in 90 of a resident's actions: far more often than a city's residents
         # join workshops (60,000 participations in four years), enough to measure it and

@@ -141,6 +141,7 @@ def main() -> None:
         "workshop page, logged in": largest.get_absolute_url(),
         "my workshops": "/ateliers/mes-ateliers/",
         "my trainings": "/formations/mes-formations/",
+        "my notifications": "/notifications/",
     }
     counts = {}
     visitor, member = Client(), Client()

@@ -621,3 +621,8 @@ FORM_USES.update(questionnaire_form_uses(FormUse, no_arguments))
 from .evaluations.hostile_evaluation import evaluation_form_uses  # noqa: E402
 
 FORM_USES.update(evaluation_form_uses(FormUse, no_arguments))
+
+# The notifications' settings (notifications).
+from .notifications.hostile_notifications import notification_form_uses  # noqa: E402
+
+FORM_USES.update(notification_form_uses(FormUse, no_arguments))

@@ -782,3 +782,9 @@ from .evaluations import hostile_evaluation  # noqa: E402
 
 FORM_PAGES += hostile_evaluation.evaluation_form_pages(FormPage, answers_of, fields_of)
 NO_FORM_DATA |= hostile_evaluation.NO_FORM_DATA
+
+# Following, and the notifications' settings (notifications).
+from .notifications import hostile_notifications  # noqa: E402
+
+FORM_PAGES += hostile_notifications.notification_form_pages(FormPage, answers_of, fields_of)
+NO_FORM_DATA |= hostile_notifications.NO_FORM_DATA

@@ -36,6 +36,12 @@ class Page:
     headers: dict = field(default_factory=dict)
 
 
+def unsubscribe_page(city: City) -> str:
+    from ateliers.notifications.delivery import unsubscribe_token
+
+    return f"/notifications/desabonnement/{unsubscribe_token(city.resident.pk, 'reply')}/"
+
+
 def workshop_path(attribute: str, suffix: str = "") -> Callable[[City], str]:
     return lambda city: f"/ateliers/{getattr(city, attribute).slug}/{suffix}"
 
@@ -497,6 +503,11 @@ PAGES = [
     Page("my-calendar", "resident", lambda c: "/agenda/mon-agenda/"),
     Page("my-data", "resident", lambda c: "/compte/mes-donnees/"),
     Page("second-factor", "staff", lambda c: "/compte/2fa/"),
+    # Following and notifications
+    Page("notifications", "resident", lambda c: "/notifications/"),
+    Page("notification-settings", "resident", lambda c: "/notifications/reglages/"),
+    Page("unsubscribe", None, lambda c: unsubscribe_page(c)),
+    Page("workshop-followed", "resident", lambda c: f"/ateliers/{c.open_workshop.slug}/"),
     Page("delete-account", "resident", lambda c: "/compte/supprimer/"),
     Page(
         "delete-account-errors",

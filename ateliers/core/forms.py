@@ -1,6 +1,8 @@
 from collections.abc import Callable
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from . import fields
@@ -34,6 +36,9 @@ class SignupForm(ProfileForm):
             display_name=self.cleaned_data["display_name"],
             neighbourhood=self.cleaned_data["neighbourhood"],
         )
+        # Their notifications are written in the language they signed up in.
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        type(user).objects.filter(pk=user.pk).update(language=language[:8])
 
 
 def add_service_errors(form: forms.Form, error: ApplicationError) -> None:

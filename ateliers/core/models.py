@@ -107,6 +107,11 @@ class User(AbstractUser):
     # Set when the person deleted their account: the row stays, emptied of everything that
     # named them, so that what they wrote stays in the record (site/account_deletion.py).
     deleted_at = models.DateTimeField(_("account deleted on"), null=True, blank=True)
+    # The language the person last chose: their notifications are written in it.
+    language = models.CharField(_("language"), max_length=8, default="fr")
+    # How many of their notifications they have not read, kept with the account so that the
+    # header shows it without a query (ateliers/notifications/delivery.py keeps it).
+    unread_notifications = models.PositiveIntegerField(_("unread notifications"), default=0)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

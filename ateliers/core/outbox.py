@@ -25,6 +25,7 @@ def send_once(
     subject: str,
     body: str,
     attachments: Sequence[tuple[str, bytes, str]] = (),
+    headers: dict[str, str] | None = None,
 ) -> bool:
     """Send the e-mail unless one with `key` was sent already; whether it was sent now."""
     with transaction.atomic():
@@ -37,6 +38,7 @@ def send_once(
             subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
             body=body,
             to=[to],
+            headers=headers,
         )
         for name, content, mimetype in attachments:
             message.attach(name, content, mimetype)
@@ -52,11 +54,19 @@ def _written(language: str, subject, subject_values: dict, template: str, contex
 
 
 def send_text_mail(
-    *, key: str, to: str, language: str, subject, subject_values: dict, template: str, context: dict
+    *,
+    key: str,
+    to: str,
+    language: str,
+    subject,
+    subject_values: dict,
+    template: str,
+    context: dict,
+    headers: dict[str, str] | None = None,
 ) -> bool:
     """A plain e-mail in the person's `language`, sent once per `key`."""
     text, body = _written(language, subject, subject_values, template, context)
-    return send_once(key=key, to=to, subject=text, body=body)
+    return send_once(key=key, to=to, subject=text, body=body, headers=headers)
 
 
 def send_to_each(

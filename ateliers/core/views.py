@@ -73,6 +73,8 @@ def switch_language(request, code: str):
     ):
         target = "/"
     response = redirect(target)
+    if request.user.is_authenticated and request.user.language != code:
+        type(request.user).objects.filter(pk=request.user.pk).update(language=code)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

@@ -223,7 +223,9 @@ def _publish(*, topic: Topic, text: str, by: User, language: str, verb: str, **w
         topic=topic, author=by, text=text, language=language, created_at=timezone.now(), **where
     )
     add_to_counts(topic.pk, contribution, +1)
-    record(actor=by, verb=verb, target=topic, data={"title": topic.title})
+    # The contribution's number: whom a reply answers is told (notifications).
+    data = {"title": topic.title, "contribution": contribution.pk}
+    record(actor=by, verb=verb, target=topic, data=data)
     return contribution
 
 
@@ -310,7 +312,7 @@ def contribution_report(
             actor=None,
             verb="debate.auto_hidden",
             target=contribution.topic.workshop,
-            data={"title": contribution.topic.title},
+            data={"title": contribution.topic.title, "contribution": contribution.pk},
         )
     # Who reported is the moderators' business only.
     record(actor=by, verb="debate.reported", target=contribution.topic, data={})
@@ -363,7 +365,7 @@ def contribution_hide(*, contribution: Contribution, reason: str, by: User) -> C
         actor=by,
         verb="debate.hidden",
         target=current.topic.workshop,
-        data={"title": current.topic.title, "reason": reason},
+        data={"title": current.topic.title, "reason": reason, "contribution": current.pk},
     )
     if current.author_id:
         transaction.on_commit(lambda: tasks.tell_author_hidden.enqueue(entry.pk))
@@ -396,7 +398,7 @@ def contribution_restore(*, contribution: Contribution, reason: str, by: User) -
         actor=by,
         verb="debate.restored",
         target=current.topic.workshop,
-        data={"title": current.topic.title},
+        data={"title": current.topic.title, "contribution": current.pk},
     )
     return current
 

@@ -22,6 +22,7 @@ from ateliers.core.waitlist import RegistrationStatus
 from ateliers.councils.models import Mandate
 from ateliers.meetings import services as meeting_services
 from ateliers.meetings.models import MeetingRegistration
+from ateliers.notifications.models import Follow, Notification, Preference
 from ateliers.opinions.models import Voter
 from ateliers.townhall.models import Delegation, Volunteer
 from ateliers.trainings import services as training_services
@@ -107,6 +108,8 @@ def account_delete(*, user: User, now: datetime.datetime | None = None) -> None:
     _end_mandates(user, timezone.localdate(now))
     _withdraw_from_draws(user)
     Voter.objects.filter(user=user).update(user=None)
+    for model in (Follow, Notification, Preference):
+        model.objects.filter(**{"recipient" if model is Notification else "user": user}).delete()
     _forget_the_person(user, now)
     # After the forgetting: the log names the account as it now reads.
     record(actor=None, verb="account.deleted", target=user)

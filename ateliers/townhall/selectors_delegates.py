@@ -83,7 +83,7 @@ def draw_tickets(delegation: Delegation, *, page: str | int | None = None) -> Pa
     people = {
         person.pk: person
         for person in User.objects.filter(pk__in=list(page_obj.object_list)).only(
-            "pk", "display_name"
+            "pk", "display_name", "deleted_at"
         )
     }
     first = page_obj.start_index()

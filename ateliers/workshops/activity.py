@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from ateliers.activity import verbs
 
 from .models import Capacity
+from .phases import PhaseKind
 
 
 def _capacity_words(data: dict) -> dict:
     return {"capacity": Capacity(data["capacity"]).label if data.get("capacity") else ""}
+
+
+def _phase_words(data: dict) -> dict:
+    return {"phase": PhaseKind(data["phase"]).label if data.get("phase") else ""}
 
 
 def register() -> None:
@@ -27,6 +32,13 @@ def register() -> None:
         "workshop.published",
         _("%(actor)s published the workshop: its call for participants is out."),
         label=_("Workshop published"),
+        public=True,
+    )
+    verbs.register(
+        "workshop.phase_started",
+        _("The workshop entered its phase “%(phase)s”."),
+        label=_("Phase started"),
+        describe=_phase_words,
         public=True,
     )
     verbs.register(

@@ -248,6 +248,7 @@ def example(name: str) -> Action:
     mandate = {"member": "Nora Membre", "starts_on": "2026-01-05"}
     data = {
         "workshop.joined": {"capacity": "association"},
+        "workshop.phase_started": {"phase": 3},
         "mandate.created": {**mandate, "role": "president"},
         "mandate.updated": {**mandate, "role": "secretary"},
         "mandate.deleted": {**mandate, "role": "member"},
@@ -332,6 +333,11 @@ FRENCH_SENTENCES = {
         "Bruno Animateur a archivé l'atelier : il reste consultable et n'évolue plus."
     ),
     "workshop.joined": "Bruno Animateur a rejoint l'atelier (Association).",
+    "workshop.phase_started": "L'atelier est entré dans sa phase « Débat ».",
+    "account.deleted": (
+        "Une personne a supprimé son compte ; ce qu'elle a écrit reste, comme celui d'un·e "
+        "participant·e supprimé·e."
+    ),
     "workshop.left": "Bruno Animateur a quitté l'atelier.",
     "council.created": "Bruno Animateur a créé le conseil.",
     "council.updated": "Bruno Animateur a mis à jour la présentation du conseil.",

@@ -516,6 +516,8 @@ PAGES = [
     ("my-data", "resident", lambda d: "/compte/mes-donnees/", 200),
     ("delete-account", "resident", lambda d: "/compte/supprimer/", 200),
     ("second-factor", "staff", lambda d: "/compte/2fa/", 200),
+    ("notifications", "resident", lambda d: "/notifications/", 200),
+    ("notification-settings", "resident", lambda d: "/notifications/reglages/", 200),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
     ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
 ]

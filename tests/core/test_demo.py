@@ -224,3 +224,15 @@ def test_a_demo_resident_personal_data_zip_holds_all_they_did(client, email):
     for name, pks in done.items():
         assert {row["id"] for row in files.get(name, [])} == pks, name
     assert files["account.json"]["email"] == email
+
+
+def test_the_demo_resident_follows_and_has_news():
+    from ateliers.notifications.models import Follow, Notification
+
+    alice = User.objects.get(email="habitante@villebelle.example")
+    assert Follow.objects.filter(user=alice).count() >= 2
+    assert Notification.objects.filter(recipient=alice).exists()
+    assert (
+        alice.unread_notifications
+        == Notification.objects.filter(recipient=alice, read_at=None).count()
+    )

@@ -128,9 +128,10 @@ def test_logged_in_pages_keep_their_shared_parts_and_read_nothing_for_them(
     workshop = WorkshopFactory(title="Place du marché")
     client.force_login(resident)
     _, first = rendered(client, workshop.get_absolute_url())
-    # 1 the person, 2 my participation (the "taking part" panel): the workshop with its
-    # phases and facilitators is kept until it changes, and so are the page's fragments.
-    with django_assert_num_queries(2):
+    # 1 the person, 2 my participation (the "taking part" panel), 3 whether I follow it (the
+    # follow button): the workshop with its phases and facilitators is kept until it changes,
+    # and so are the page's fragments.
+    with django_assert_num_queries(3):
         _, again = rendered(client, workshop.get_absolute_url())
     for url in ("/", "/ateliers/", "/conseils/"):
         _, first = rendered(client, url)

@@ -252,9 +252,9 @@ def test_detail_query_budget_for_a_president(client, council, president, django_
     client.force_login(president)
     # 1-11 as for anyone, 12 user (the session comes from the cache), 13 whether the visitor
     # presides the council (asked once for the "Propose a workshop", "Add a document",
-    # "Recommend trainings" and "Plan a meeting" buttons). The menu's permissions are rules:
-    # no query.
-    with django_assert_num_queries(13):
+    # "Recommend trainings" and "Plan a meeting" buttons), 14 whether the visitor follows it.
+    # The menu's permissions are rules: no query.
+    with django_assert_num_queries(14):
         response = client.get(council.get_absolute_url())
     assert "Propose a workshop" in response.content.decode()
 

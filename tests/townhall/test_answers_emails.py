@@ -92,7 +92,7 @@ def test_a_changed_answer_and_each_milestone_update_are_told_once_each(
     assert len(news) == 6 and "Étude" in news[0].subject
 
 
-def test_adding_a_milestone_sends_nothing(
+def test_a_new_milestone_is_told_once_each_by_the_notifications_not_by_the_town_hall(
     recommendation, staff, mailoutbox, django_capture_on_commit_callbacks
 ):
     given = Answer.objects.create(
@@ -108,7 +108,12 @@ def test_adding_a_milestone_sends_nothing(
             actor=staff, answer=given, title="Étude", target_date=timezone.localdate() + DAY
         )
 
-    assert mailoutbox == []
+    # The town hall e-mails its progress reports only; the notifications tell of the new
+    # milestone, with their unsubscribe link.
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        participants_emails(recommendation)
+    )
+    assert all("List-Unsubscribe" in message.extra_headers for message in mailoutbox)
 
 
 def test_a_councils_current_members_hear_of_the_answer_to_its_submission(

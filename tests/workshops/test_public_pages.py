@@ -428,9 +428,9 @@ def test_detail_query_budget_for_a_participant(client, resident, django_assert_n
     # comes from the cache), 7 my participation (the panel: whether I may leave is read from
     # the phases), 8 the counts by capacity, 9 the history, 10 the documents, 11 the
     # recommended trainings, 12 and 13 the coming and past meetings, 14 the debate topics, 15
-    # its recommendations, 16 the conversations of its opinion map. No permission table is
-    # read.
-    with django_assert_num_queries(16):
+    # its recommendations, 16 the conversations of its opinion map, 17 whether I follow it.
+    # No permission table is read.
+    with django_assert_num_queries(17):
         client.get(detail_url(workshop))
 
 

@@ -23,6 +23,7 @@ from ateliers.councils.models import Council
 
 from ..models import MAX_CAPACITY, Phase, Workshop
 from ..phases import PhaseKind
+from ..tasks import schedule_phase_starts
 
 PhaseBounds = tuple[PhaseKind, datetime.datetime, datetime.datetime]
 
@@ -248,6 +249,8 @@ def workshop_update(
         )
     workshop.status = status
     record(actor=by, verb="workshop.updated", target=workshop, public=_public_changes(workshop))
+    if status == Workshop.Status.PUBLISHED:
+        schedule_phase_starts(workshop)
     return workshop
 
 
@@ -277,6 +280,7 @@ def workshop_publish(*, workshop: Workshop, by: User | None) -> Workshop:
     workshop.status = Workshop.Status.PUBLISHED
     workshop.published_at = now
     record(actor=by, verb="workshop.published", target=workshop)
+    schedule_phase_starts(workshop)
     return workshop
 
 

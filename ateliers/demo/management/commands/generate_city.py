@@ -32,6 +32,8 @@ GENERATORS = [
     "ateliers.townhall.generate",
     # Every finished workshop's evaluation and questionnaire (invitations, anonymous answers).
     "ateliers.evaluations.generate",
+    # Who follows what, and the news of the workshops published lately that they were told of.
+    "ateliers.notifications.generate",
 ]
 
 

@@ -37,6 +37,8 @@ BUILDERS = [
     "ateliers.townhall.demo",
     # The finished workshops' evaluations and questionnaires, once the city has answered.
     "ateliers.evaluations.demo",
+    # The demo resident's follows, and the lately news on everyone's notifications page.
+    "ateliers.notifications.demo",
 ]
 
 
