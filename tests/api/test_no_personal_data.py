@@ -3,6 +3,7 @@ address of the API (found from its schema), every page of every list, every CSV 
 feed, on the demo city with people marked so that their names cannot appear by chance."""
 
 import re
+from xml.sax.saxutils import escape
 
 import pytest
 from django.utils import timezone
@@ -86,3 +87,16 @@ def test_no_address_shows_an_email_a_registrant_or_a_voter(client, private_peopl
         assert not [email for email in emails if email in body], address
         shown = [name for name in names if name in body]
         assert not shown, (address, shown)
+
+
+def test_the_answers_feed_gives_the_city_s_latest_answers_first(client):
+    from ateliers.townhall.models import Answer
+
+    answers = Answer.objects.filter(recommendation__isnull=False).order_by("-answered_at", "-pk")
+    assert answers.exists()
+
+    feed = client.get("/api/v1/feeds/answers.atom").content.decode()
+
+    titles = [a.recommendation.title for a in answers[:30]]
+    positions = [feed.index(escape(title)) for title in titles]
+    assert positions == sorted(positions)
