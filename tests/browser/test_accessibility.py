@@ -512,6 +512,7 @@ PAGES = [
     ("privacy", None, lambda d: "/donnees-personnelles/", 200),
     ("accessibility-statement", None, lambda d: "/accessibilite/", 200),
     ("open-data", None, lambda d: "/donnees-ouvertes/", 200),
+    ("api-docs", None, lambda d: "/api/v1/docs", 200),
     ("my-calendar", "resident", lambda d: "/agenda/mon-agenda/", 200),
     ("forbidden", "resident", lambda d: "/ateliers/gestion/", 403),
     ("not-found", None, lambda d: "/cette-page-n-existe-pas/", 404),
@@ -603,7 +604,7 @@ SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/langue/")
 # Files, not pages: a download has no page to check.
 SKIPPED_PATHS = re.compile(
     r"^/documents/\d+/versions/\d+/$|^/formations/inscriptions/\d+/attestation/$"
-    r"|^/.*\.(ics|zip|csv|json|pdf)$"
+    r"|^/.*\.(ics|zip|csv|json|pdf|atom)$"
 )
 
 
