@@ -115,7 +115,7 @@ for _listing in LISTINGS.values():
 
 
 @api.get(
-    "/workshops/{slug}",
+    "/workshops/{slug}/",
     response={200: schemas.Workshop, 404: schemas.Error, 429: schemas.Error},
     operation_id="get_workshop",
     summary="A workshop",

@@ -49,8 +49,8 @@ def _conversations(request, objects: list) -> list[dict]:
 
 def _recommendations(request, objects: list) -> list[dict]:
     """The follow-up export's records of these recommendations (six queries, however many)."""
-    chosen = selectors.recommendations().filter(pk__in=[each.pk for each in objects])
-    records = export.records(chosen.order_by("pk"), today=timezone.localdate())
+    chosen = selectors.followed([each.pk for each in objects])
+    records = export.records(chosen, today=timezone.localdate())
     return [rows.recommendation(request, record) for record in records]
 
 

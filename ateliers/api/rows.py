@@ -72,7 +72,7 @@ def council(request, council: Council) -> dict:
                 "since": mandate.starts_on,
                 "until": mandate.ends_on,
             }
-            for mandate in council.current_mandates  # type: ignore[attr-defined]
+            for mandate in council.current_mandates  # prefetched by selectors.councils
         ],
     }
 

@@ -13,6 +13,7 @@ from ateliers.evaluations.models import Evaluation
 from ateliers.meetings.models import AgendaItem, Meeting
 from ateliers.opinions.models import Conversation, MapSnapshot, Statement, StatementStatus
 from ateliers.recommendations.models import Recommendation
+from ateliers.recommendations.models import Status as RecommendationStatus
 from ateliers.townhall import selectors_followup as followup
 from ateliers.trainings.models import Training, TrainingSession
 from ateliers.workshops.models import Workshop
@@ -105,8 +106,16 @@ def statements(conversation: Conversation) -> QuerySet[Statement]:
 
 
 def recommendations() -> QuerySet[Recommendation]:
-    """The adopted recommendations the follow-up lists (townhall/selectors_followup.py)."""
-    return followup.followed()
+    """The adopted recommendations the follow-up lists, to page through: without the
+    follow-up's annotations, which `followed` adds to the page's rows only."""
+    return Recommendation.objects.filter(
+        status=RecommendationStatus.ADOPTED, workshop__status__in=VISIBLE
+    )
+
+
+def followed(ids: list[int]) -> QuerySet[Recommendation]:
+    """These recommendations as the follow-up reads them (townhall/selectors_followup.py)."""
+    return followup.followed().filter(pk__in=ids).order_by("pk")
 
 
 def evaluations() -> QuerySet[Evaluation]:

@@ -58,8 +58,8 @@ def test_a_draft_workshop_is_not_found(client):
     draft = WorkshopFactory(status=Workshop.Status.DRAFT)
     published = WorkshopFactory()
 
-    assert client.get(f"/api/v1/workshops/{draft.slug}").status_code == 404
-    answer = client.get(f"/api/v1/workshops/{published.slug}")
+    assert client.get(f"/api/v1/workshops/{draft.slug}/").status_code == 404
+    answer = client.get(f"/api/v1/workshops/{published.slug}/")
     assert answer.status_code == 200
     assert answer.json()["title"] == published.title
 

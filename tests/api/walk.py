@@ -65,11 +65,11 @@ def walk(client) -> list[tuple[str, int, str]]:
             path = PARAMETER.sub(str(item[name]), template, count=1)
             if "{" in path:
                 raise AssertionError(f"No way to fill {template}")
-            if path.endswith("/"):
+            response = client.get(path)
+            if response.status_code == 200 and "items" in response.json():  # a list: page it
                 pages = every_page(client, f"{path}?limit={PAGE}")
                 seen += [(address, status, body) for address, status, body, _ in pages]
             else:
-                response = client.get(path)
                 seen.append((path, response.status_code, _body(response)))
     for name in LISTINGS:
         address = reverse("api:csv", args=[name])
