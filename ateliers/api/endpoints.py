@@ -34,7 +34,7 @@ def throttled(request, error):
 
 
 class PageQuery(Schema):
-    cursor: str | None = Field(None, description="The cursor of the `next` address.")
+    cursor: str | None = Field(None, description="The cursor in the address of the next page.")
     limit: int = Field(
         DEFAULT_LIMIT,
         ge=1,

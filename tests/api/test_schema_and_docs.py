@@ -1,6 +1,8 @@
 """The OpenAPI schema validates, and the documentation page (ours, drawn from it) shows every
 address; the open-data page lists the API, its CSV files and its feeds."""
 
+import re
+
 import pytest
 from openapi_spec_validator import validate
 
@@ -36,6 +38,10 @@ def test_the_documentation_page_shows_every_address_and_its_csv(client):
     for name in LISTINGS:
         assert f'href="/api/v1/{name}.csv"' in html
     assert 'href="/api/v1/openapi.json"' in html
+    # Each address links the description of what it answers with.
+    answers = re.findall(r'href="#(shape-\w+)"', html)
+    assert len(answers) == len(schema["paths"])
+    assert all(f'id="{anchor}"' in html for anchor in answers)
     assert "<script" not in html.split("</head>", 1)[1]  # drawn on the server
 
 
