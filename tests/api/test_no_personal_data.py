@@ -13,7 +13,7 @@ from ateliers.core.waitlist import RegistrationStatus
 from ateliers.councils.models import Mandate
 from ateliers.meetings.models import MeetingRegistration
 from ateliers.opinions.models import Statement, StatementStatus, Vote, Voter
-from ateliers.recommendations.models import Adoption, Ballot, Recommendation, Support
+from ateliers.recommendations.models import Adoption, Ballot, Support
 from ateliers.trainings.models import SessionRegistration, TrainingSession
 from tests.factories import MeetingFactory, UserFactory
 
@@ -33,7 +33,10 @@ def private_people(settings):
     """One person each for what must stay private, besides the demo's own."""
     settings.API_RATE_LIMIT = 100_000  # the walk makes many requests
     now = timezone.now()
-    meeting = MeetingFactory(registration_required=True, capacity=1)
+    # The organiser's contact is kept for the team, not published.
+    meeting = MeetingFactory(
+        registration_required=True, capacity=1, contact="organiser@private.test"
+    )
     registrant = _marked("Registrant")
     MeetingRegistration.objects.create(
         meeting=meeting, user=registrant, status=RegistrationStatus.REGISTERED
@@ -56,13 +59,12 @@ def private_people(settings):
         value=Vote.Value.AGREE,
         changed_at=now,
     )
+    # An adopted recommendation (listed with the city's answer) supported and voted on.
+    adoption = Adoption.objects.filter(recommendation__status="adopted").first()
     supporter = _marked("Supporter")
-    recommendation = Recommendation.objects.filter(status="adopted").first()
-    Support.objects.create(recommendation=recommendation, user=supporter)
+    Support.objects.create(recommendation=adoption.recommendation, user=supporter)
     balloter = _marked("Ballot")
-    adoption = Adoption.objects.filter(recommendation=recommendation).first()
-    if adoption is not None:
-        Ballot.objects.create(adoption=adoption, user=balloter)
+    Ballot.objects.create(adoption=adoption, user=balloter)
     return [registrant, waiting, voter, supporter, balloter]
 
 
