@@ -23,7 +23,7 @@ api = NinjaAPI(
         "their public name. Every list is paginated with an opaque cursor: follow `next`."
     ),
     urls_namespace="api",
-    docs_url=None,  # our own page documents it (views.docs), under the site's CSP
+    docs_url=None,  # our own page documents it (docs.py), under the site's CSP
     throttle=[ClientThrottle()],
 )
 

@@ -1,8 +1,11 @@
 """Cursor pagination: following `next` gives every row once, in order, whatever changes
 before the cursor; a cursor the API did not make is a clear 400."""
 
+import base64
+
 import pytest
 
+from ateliers.api.cursor import encode
 from tests.factories import CouncilFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +55,16 @@ def test_the_next_page_keeps_its_place_when_earlier_rows_are_added(client):
     assert [w["title"] for w in first["items"] + rest] == [f"Atelier {n}" for n in range(4)]
 
 
-@pytest.mark.parametrize("cursor", ["nonsense", "bm9uc2Vuc2U", "WyJ4IiwiMSJd", "WyJ4IiwgdHJ1ZV0"])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "nonsense",
+        encode("not a date", 1),
+        base64.urlsafe_b64encode(b'["2026-01-01", "1"]').decode(),
+        base64.urlsafe_b64encode(b'["2026-01-01", true]').decode(),
+        encode("2026-01-01 10:00:00+00:00", 10**30),
+    ],
+)
 def test_a_cursor_the_api_did_not_make_is_a_400_that_says_so(client, cursor):
     answer = client.get(f"/api/v1/workshops/?cursor={cursor}")
 
