@@ -1,7 +1,7 @@
 """The API's documentation page, drawn on the server from its own OpenAPI schema: every
 endpoint with its parameters, and every kind of object with its fields. A page of the site
-like the others, so it needs no script and keeps the site's strict CSP (Swagger UI's bundle
-would need inline styles)."""
+like the others: it needs no script, so it keeps the site's strict CSP without a case of its
+own, and works without JavaScript (Swagger UI, which django-ninja bundles, is a script app)."""
 
 from dataclasses import dataclass
 
