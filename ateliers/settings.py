@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ateliers.townhall",
     "ateliers.evaluations",
     "ateliers.notifications",
+    "ateliers.api",
     "ateliers.site",
     "ateliers.demo",
     "ateliers.core.admin_config.AteliersAdminConfig",
@@ -371,6 +372,9 @@ ATELIERS_PAGE_CACHE = env_bool("ATELIERS_PAGE_CACHE", True)
 # Multiplies the per-person limits on our forms (core/ratelimit.py). Only load tests and the
 # outage drill raise it; the limits themselves are written next to each view.
 FORM_RATE_LIMIT_FACTOR = env_int("FORM_RATE_LIMIT_FACTOR", 1, minimum=1)
+# Requests a minute each client (account or address) may make to the open-data API, its CSV
+# exports and feeds (ateliers/api/ratelimit.py); load tests raise it.
+API_RATE_LIMIT = env_int("ATELIERS_API_RATE_LIMIT", 120, minimum=1)
 # The opinion map of a conversation is computed again after votes at most this often
 # (seconds); its page always shows the last computation (ateliers/opinions/services.py).
 OPINION_MAP_RECOMPUTE_SECONDS = env_int("ATELIERS_OPINION_MAP_RECOMPUTE_SECONDS", 30, minimum=0)

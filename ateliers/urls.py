@@ -32,6 +32,7 @@ urlpatterns = [
     path("quartiers/<slug:slug>/", neighbourhood_page, name="neighbourhood"),
     path("activite/", include("ateliers.activity.urls")),
     path("notifications/", include("ateliers.notifications.urls")),
+    path("api/v1/", include("ateliers.api.urls")),
     # The four pages of every footer: one view, the page's name in the address's arguments.
     path("mentions-legales/", legal_page, {"name": "legal_notice"}, name="legal_notice"),
     path("donnees-personnelles/", legal_page, {"name": "privacy"}, name="privacy"),

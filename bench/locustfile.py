@@ -6,7 +6,8 @@ client, so that Locust takes as little as it can of the cores it shares with the
 - `Visitor`, anonymous: the home page, the workshop list (filtered or not, a later page), a
   workshop's page and history, the councils and a council's page, the information phase's
   pages, the debate's topics and the opinion maps' results, the town hall, the evaluations
-  (the city's view, a workshop's evaluation, its questionnaire's results, the export).
+  (the city's view, a workshop's evaluation, its questionnaire's results, the export), and,
+  as integrators and feed readers do, the open-data API's lists, a CSV export and a feed.
 - `Resident`, logged in (a session made beforehand): the home page, a workshop's page with its
   "taking part" panel, "my workshops", and now and then joining a workshop and leaving it, or
   posting in a debate; or, as city staff, reporting on a milestone of the follow-up; or, as a
@@ -186,6 +187,16 @@ PAGES = {
         ),
     ),
     "evaluations export (CSV)": (False, lambda: "/evaluations/export.csv"),
+    "API: workshops": (False, lambda: "/api/v1/workshops/"),
+    "API: meetings": (False, lambda: "/api/v1/meetings/"),
+    "API: opinion maps": (False, lambda: "/api/v1/conversations/"),
+    "API: statements, 10,000 voters": (
+        False,
+        lambda: f"/api/v1/conversations/{TARGETS['largest_conversation']}/statements/",
+    ),
+    "API: recommendations": (False, lambda: "/api/v1/recommendations/"),
+    "API: workshops (CSV)": (False, lambda: "/api/v1/workshops.csv"),
+    "feed: new workshops": (False, lambda: "/api/v1/feeds/workshops.atom"),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -615,6 +626,31 @@ else:
         def evaluations_export(self):
             if random.random() < 0.25:
                 self.ask("evaluations export (CSV)")
+
+        # Integrators and feed readers: a few requests among the visitors' pages.
+        @task(1)
+        def api_list(self):
+            self.ask(
+                random.choice(
+                    [
+                        "API: workshops",
+                        "API: meetings",
+                        "API: opinion maps",
+                        "API: statements, 10,000 voters",
+                        "API: recommendations",
+                    ]
+                )
+            )
+
+        @task(1)
+        def feed(self):
+            self.ask("feed: new workshops")
+
+        # As rare as the other exports.
+        @task(1)
+        def api_export(self):
+            if random.random() < 0.25:
+                self.ask("API: workshops (CSV)")
 
         @task(1)
         def training_page(self):

@@ -135,6 +135,13 @@ def main() -> None:
         "evaluations": "/evaluations/",
         "a workshop's evaluation": f"/evaluations/ateliers/{evaluated}/",
         "questionnaire results": f"/evaluations/ateliers/{answered}/questionnaire/resultats/",
+        "API: workshops": "/api/v1/workshops/",
+        "API: meetings": "/api/v1/meetings/",
+        "API: opinion maps": "/api/v1/conversations/",
+        "API: statements, 10,000 voters": f"/api/v1/conversations/{conversation.pk}/statements/",
+        "API: recommendations": "/api/v1/recommendations/",
+        "API: workshops (CSV)": "/api/v1/workshops.csv",
+        "feed: new workshops": "/api/v1/feeds/workshops.atom",
     }
     logged_in = {
         "home, logged in": "/",
@@ -153,6 +160,8 @@ def main() -> None:
             cache.clear()
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
+                if response.streaming:  # a CSV export reads its rows as it is sent
+                    b"".join(response.streaming_content)
             counts[name] = len(queries) if response.status_code == 200 else None
     json.dump(counts, sys.stdout)
 

@@ -521,6 +521,7 @@ PAGES = [
     Page("privacy", None, lambda c: "/donnees-personnelles/"),
     Page("accessibility-statement", None, lambda c: "/accessibilite/"),
     Page("open-data", None, lambda c: "/donnees-ouvertes/"),
+    Page("api-docs", None, lambda c: "/api/v1/docs"),
     # The neighbourhoods, and the home page that starts with the person's own
     Page("neighbourhoods", None, lambda c: "/quartiers/"),
     Page("neighbourhood", None, lambda c: "/quartiers/centre-ville/"),

@@ -512,6 +512,7 @@ PAGES = [
     ("privacy", None, lambda d: "/donnees-personnelles/", 200),
     ("accessibility-statement", None, lambda d: "/accessibilite/", 200),
     ("open-data", None, lambda d: "/donnees-ouvertes/", 200),
+    ("api-docs", None, lambda d: "/api/v1/docs", 200),
     ("my-calendar", "resident", lambda d: "/agenda/mon-agenda/", 200),
     ("my-data", "resident", lambda d: "/compte/mes-donnees/", 200),
     ("delete-account", "resident", lambda d: "/compte/supprimer/", 200),
@@ -609,7 +610,7 @@ SKIPPED_PREFIXES = ("/admin/", "/compte/logout/", "/langue/")
 # Files, not pages: a download has no page to check.
 SKIPPED_PATHS = re.compile(
     r"^/documents/\d+/versions/\d+/$|^/formations/inscriptions/\d+/attestation/$"
-    r"|^/.*\.(ics|zip|csv|json|pdf)$"
+    r"|^/.*\.(ics|zip|csv|json|pdf|atom)$"
 )
 
 

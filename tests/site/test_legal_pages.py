@@ -92,16 +92,33 @@ def test_the_open_data_page_states_the_licence_and_its_downloads_answer(client, 
     assert "mention its source, Ville de Montfleur" in page
     main = page[page.index("<main") : page.index("</main>")]
     downloads = re.findall(r'<li><a href="([^"]+)"', main)
+    api_lists = [
+        "workshops",
+        "councils",
+        "meetings",
+        "trainings",
+        "documents",
+        "conversations",
+        "recommendations",
+        "evaluations",
+    ]
     assert downloads == [
         "/suivi/export.csv",
         "/evaluations/export.csv",
         "/agenda/ville.ics",
+        "/api/v1/docs",
+        *(f"/api/v1/{name}.csv" for name in api_lists),
+        "/api/v1/feeds/workshops.atom",
+        "/api/v1/feeds/answers.atom",
     ]
     assert 'href="/suivi/export.json"' in page
-    for path in [*downloads, "/suivi/export.json"]:
+    assert 'href="/api/v1/openapi.json"' in page
+    for path in [*downloads, "/suivi/export.json", "/api/v1/openapi.json"]:
         response = client.get(path)
         assert response.status_code == 200, path
-        assert "attachment" in response.get("Content-Disposition", "") or path.endswith(".ics")
+        assert "attachment" in response.get("Content-Disposition", "") or path.endswith(
+            (".ics", ".atom", ".json", "/docs")
+        )
 
 
 def test_the_pages_are_in_french_by_default(client, settings):
