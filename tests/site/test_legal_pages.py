@@ -71,10 +71,13 @@ def test_the_privacy_page_says_why_who_and_how_to_use_one_s_rights(client, city_
     assert 'href="mailto:dpo@montfleur.example"' in page
     # Each kind of data with why it is kept, who sees it and for how long.
     rows = re.findall(r"<tr>\s*<th scope=\"row\">", page)
-    assert len(rows) == 5
-    assert page.count("As long as your account exists") == 3
+    assert len(rows) == 6
+    assert page.count("As long as your account exists") == 4
+    assert "What you follow, your notifications" in page
     assert "the site keeps only that you answered" in page
     assert 'href="/compte/profil/"' in page
+    # Where a person downloads their data and deletes their account.
+    assert 'href="/compte/mes-donnees/"' in page
     assert "CNIL" in page
 
 
