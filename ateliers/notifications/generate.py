@@ -13,14 +13,13 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 
 from ateliers.activity.models import Action
 from ateliers.core.generated_city import GeneratedCity
 from ateliers.core.models import Neighbourhood, Theme, User
 from ateliers.workshops.models import Workshop
 
+from .delivery import count_unread
 from .models import Follow, Notification
 
 FOLLOWING_SHARE = 0.2
@@ -88,14 +87,5 @@ def _notifications(city, rng, followers, neighbourhood_type_id, theme_type_id) -
                 )
 
     city.bulk_plain(Notification, rows(), label="notifications")
-    unread = (
-        Notification.objects.filter(recipient_id=OuterRef("pk"), read_at=None)
-        .order_by()
-        .values("recipient_id")
-        .annotate(number=Count("pk"))
-        .values("number")
-    )
-    User.objects.filter(pk__in=Notification.objects.values("recipient_id")).update(
-        unread_notifications=Coalesce(Subquery(unread), 0)
-    )
+    count_unread(Notification.objects.values("recipient_id").distinct())
     city.say("unread counts: done")

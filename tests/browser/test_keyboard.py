@@ -73,6 +73,13 @@ def tab_to(page: Page, pattern: str, *, max_stops: int = 60) -> None:
     pytest.fail(f"no Tab stop matches {pattern!r}; the stops were: {stops}")
 
 
+def assert_fits_a_phone(page: Page, path: str) -> None:
+    """Open `path`: nothing on it is wider than the phone's screen."""
+    page.goto(path)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path} is {width}px wide on a {PHONE['width']}px screen"
+
+
 @pytest.mark.parametrize(
     ("who", "path"),
     [

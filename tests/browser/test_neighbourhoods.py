@@ -13,7 +13,7 @@ from tests.factories import (
 from tests.townhall.followup_factories import adopted, answering_workshop
 
 from .conftest import log_in
-from .test_keyboard import PHONE
+from .test_keyboard import PHONE, assert_fits_a_phone, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -30,18 +30,11 @@ def quartier(transactional_db):
 
 def test_from_the_menu_to_a_neighbourhood_with_the_keyboard_only(page, quartier):
     page.goto("/")
-    page.keyboard.press("Tab")
-    for _ in range(30):
-        if page.evaluate("document.activeElement.textContent.trim()") == "Quartiers":
-            break
-        page.keyboard.press("Tab")
+    tab_to(page, r"^Quartiers$")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/quartiers/")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Croix-Rouge":
-            break
+    tab_to(page, r"^Croix-Rouge$")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/quartiers/croix-rouge/")
@@ -53,9 +46,7 @@ def test_from_the_menu_to_a_neighbourhood_with_the_keyboard_only(page, quartier)
 def test_the_pages_on_a_phone_without_javascript(make_page, quartier):
     page = make_page(viewport=PHONE, java_script_enabled=False)
     for path in ("/quartiers/", "/quartiers/croix-rouge/"):
-        page.goto(path)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{path} is {width}px wide on a 375px screen"
+        assert_fits_a_phone(page, path)
 
 
 def test_a_resident_home_page_starts_with_their_neighbourhood(page, quartier):

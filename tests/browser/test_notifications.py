@@ -7,7 +7,7 @@ from ateliers.notifications import follows
 from tests.factories import UserFactory, WorkshopFactory
 
 from .conftest import log_in
-from .test_keyboard import PHONE
+from .test_keyboard import PHONE, assert_fits_a_phone, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +17,7 @@ def test_follow_a_workshop_with_the_keyboard_only(page, transactional_db):
     person = UserFactory()
     log_in(page, person.email)
     page.goto(workshop.get_absolute_url())
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()").startswith("Suivre"):
-            break
+    tab_to(page, r"^Suivre")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith(workshop.get_absolute_url())
@@ -32,6 +29,4 @@ def test_the_pages_on_a_phone_without_javascript(make_page, transactional_db):
     page = make_page(viewport=PHONE, java_script_enabled=False)
     log_in(page, UserFactory().email)
     for path in ("/notifications/", "/notifications/reglages/"):
-        page.goto(path)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{path} is {width}px wide on a 375px screen"
+        assert_fits_a_phone(page, path)

@@ -7,17 +7,9 @@ from django.contrib.auth import get_user_model
 from tests.factories import ContributionFactory, UserFactory
 
 from .conftest import log_in
-from .test_keyboard import PHONE
+from .test_keyboard import PHONE, assert_fits_a_phone, tab_to
 
 pytestmark = pytest.mark.browser
-
-
-def tab_to(page, text: str, *, limit: int = 60) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == text:
-            return
-    raise AssertionError(f"{text!r} cannot be reached with the Tab key")
 
 
 def test_download_then_delete_with_the_keyboard_only(page, transactional_db):
@@ -25,24 +17,21 @@ def test_download_then_delete_with_the_keyboard_only(page, transactional_db):
     ContributionFactory(author=resident, text="Un banc devant l'école")
     log_in(page, resident.email)
     page.goto("/compte/profil/")
-    tab_to(page, "Mes données : les télécharger, supprimer mon compte")
+    tab_to(page, r"^Mes données : les télécharger, supprimer mon compte$")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    tab_to(page, "Télécharger mes données (ZIP)")
+    tab_to(page, r"^Télécharger mes données \(ZIP\)$")
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     assert download.value.suggested_filename.endswith(".zip")
-    tab_to(page, "Supprimer mon compte…")
+    tab_to(page, r"^Supprimer mon compte…$")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.name") == "password":
-            break
+    tab_to(page, r"^Votre mot de passe")
     page.keyboard.type("correct-horse-battery")
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
-    tab_to(page, "Supprimer définitivement mon compte")
+    tab_to(page, r"^Supprimer définitivement mon compte$")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/")
@@ -54,6 +43,4 @@ def test_the_pages_on_a_phone_without_javascript(make_page, transactional_db):
     page = make_page(viewport=PHONE, java_script_enabled=False)
     log_in(page, UserFactory().email)
     for path in ("/compte/mes-donnees/", "/compte/supprimer/"):
-        page.goto(path)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{path} is {width}px wide on a 375px screen"
+        assert_fits_a_phone(page, path)
