@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ateliers.opinions",
     "ateliers.townhall",
     "ateliers.evaluations",
+    "ateliers.search",
     "ateliers.site",
     "ateliers.demo",
     "ateliers.core.admin_config.AteliersAdminConfig",

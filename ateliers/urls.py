@@ -30,6 +30,7 @@ urlpatterns = [
     path("quartiers/", neighbourhood_list, name="neighbourhoods"),
     path("quartiers/<slug:slug>/", neighbourhood_page, name="neighbourhood"),
     path("activite/", include("ateliers.activity.urls")),
+    path("recherche/", include("ateliers.search.urls")),
     # The four pages of every footer: one view, the page's name in the address's arguments.
     path("mentions-legales/", legal_page, {"name": "legal_notice"}, name="legal_notice"),
     path("donnees-personnelles/", legal_page, {"name": "privacy"}, name="privacy"),
