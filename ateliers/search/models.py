@@ -8,7 +8,6 @@ FTS5 table of the same ids holds their French stems (backends.py).
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 class Kind(models.TextChoices):
@@ -17,7 +16,7 @@ class Kind(models.TextChoices):
     COUNCIL = "conseil", _("Council")
     DOCUMENT = "document", _("Document")
     CONTRIBUTION = "contribution", _("Debate contribution")
-    STATEMENT = "proposition", pgettext_lazy("opinion map", "Statement")
+    STATEMENT = "proposition", _("Statement")
     RECOMMENDATION = "preconisation", _("Recommendation")
     ANSWER = "reponse", _("Town hall answer")
 
