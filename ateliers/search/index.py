@@ -54,11 +54,12 @@ def _with_file_texts(documents: Sequence[Document]) -> None:
     for document in documents:
         version = latest.get(document.pk)
         if version is None:
-            document.file_text = ""
+            text = ""
         elif version.pk in known:
-            document.file_text = known[version.pk].text
+            text = known[version.pk].text
         else:
-            document.file_text = read_file(version)
+            text = read_file(version)
+        document.file_text = text  # type: ignore[attr-defined]  # read by sources._document
 
 
 def _save(source: Source, rows: Sequence[models.Model]) -> None:
@@ -143,7 +144,7 @@ def rebuild() -> dict[str, int]:
     """The whole index again, from what is public now. Returns the entries of each kind."""
     Entry.objects.all().delete()
     backend().cleared()
-    counts = {}
+    counts: dict[str, int] = {}
     for source in SOURCES:
         counts[source.kind] = 0
         for batch in _batches(source.rows().iterator(chunk_size=BATCH)):

@@ -5,7 +5,6 @@ import pytest
 
 from tests.factories import ContributionFactory, NeighbourhoodFactory, WorkshopFactory
 
-from .conftest import check_page
 from .test_keyboard import PHONE
 
 pytestmark = pytest.mark.browser
@@ -57,4 +56,3 @@ def test_the_results_on_a_phone_without_javascript(make_page, city):
     page.locator("main form[role=search] button[type=submit]").click()
     assert "type=contribution" in page.url
     assert page.locator(".search-result").count() == 1
-    check_page(page)
