@@ -96,6 +96,7 @@ bench: install-dev
 	$(PY) -m bench.ical_feed
 	$(PY) -m bench.dossier
 	$(PY) -m bench.notifications
+	$(PY) -m bench.search
 
 # Restarts this machine's PostgreSQL (cluster 15/main) under a write load, then reports lost and
 # duplicated writes and the recovery time (bench/db_restart.py). Never part of `make test`.

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ateliers.evaluations",
     "ateliers.notifications",
     "ateliers.api",
+    "ateliers.search",
     "ateliers.site",
     "ateliers.demo",
     "ateliers.core.admin_config.AteliersAdminConfig",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("activite/", include("ateliers.activity.urls")),
     path("notifications/", include("ateliers.notifications.urls")),
     path("api/v1/", include("ateliers.api.urls")),
+    path("recherche/", include("ateliers.search.urls")),
     # The four pages of every footer: one view, the page's name in the address's arguments.
     path("mentions-legales/", legal_page, {"name": "legal_notice"}, name="legal_notice"),
     path("donnees-personnelles/", legal_page, {"name": "privacy"}, name="privacy"),

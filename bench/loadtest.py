@@ -48,6 +48,7 @@ from pathlib import Path
 import psycopg
 
 from bench.dossier import section_of as dossier_section_of
+from bench.search import section_of as search_section_of
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -704,8 +705,9 @@ def main() -> None:
         computations.pop(pk, None)
     text = report(args, targets, alone, mixes, second, counts, started, finished)
     text += opinion_report(targets, voting, computations)
-    # The section bench/dossier.py writes (make bench) stays.
+    # The sections bench/dossier.py and bench/search.py write (make bench) stay.
     text += dossier_section_of(Path(args.report))
+    text += search_section_of(Path(args.report))
     Path(args.report).write_text(text)
     log(f"report written to {args.report}")
     print(text)

@@ -51,6 +51,10 @@ ANSWERERS = list(TARGETS.get("answerers", []))
 random.shuffle(ANSWERERS)
 
 
+# What people type in the search box: French words, singular and plural, one or two.
+SEARCH_WORDS = ["vélos", "école", "place du marché", "arbres", "parc", "bus", "logements", "rue"]
+
+
 def _workshop() -> str:
     return random.choice(TARGETS["workshops"])
 
@@ -197,6 +201,14 @@ PAGES = {
     "API: recommendations": (False, lambda: "/api/v1/recommendations/"),
     "API: workshops (CSV)": (False, lambda: "/api/v1/workshops.csv"),
     "feed: new workshops": (False, lambda: "/api/v1/feeds/workshops.atom"),
+    "search": (False, lambda: f"/recherche/?q={random.choice(SEARCH_WORDS)}"),
+    "search, filtered": (
+        False,
+        lambda: (
+            f"/recherche/?q={random.choice(SEARCH_WORDS)}&type=contribution"
+            f"&quartier={random.choice(TARGETS['neighbourhood_slugs'])}"
+        ),
+    ),
     "home, logged in": (True, lambda: "/"),
     "workshop page, logged in": (True, lambda: f"/ateliers/{_workshop()}/"),
     "my workshops": (True, lambda: "/ateliers/mes-ateliers/"),
@@ -499,6 +511,14 @@ else:
         @task(2)
         def neighbourhood_page(self):
             self.ask("neighbourhood page")
+
+        @task(2)
+        def search(self):
+            self.ask("search")
+
+        @task(1)
+        def search_filtered(self):
+            self.ask("search, filtered")
 
         @task(1)
         def training_catalogue(self):

@@ -132,6 +132,8 @@ def main() -> None:
         "follow-up, filtered": "/suivi/?answer=accepted",
         "a recommendation's follow-up": f"/suivi/preconisations/{followed}/",
         "a workshop's delegates": f"/mairie/ateliers/{delegating}/delegues/",
+        "search": "/recherche/?q=place",
+        "search, filtered": "/recherche/?q=place&type=contribution",
         "evaluations": "/evaluations/",
         "a workshop's evaluation": f"/evaluations/ateliers/{evaluated}/",
         "questionnaire results": f"/evaluations/ateliers/{answered}/questionnaire/resultats/",

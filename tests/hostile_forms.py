@@ -31,6 +31,7 @@ from ateliers.proposals.forms import ProposalForm
 from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
 from ateliers.recommendations.selectors import possible_coauthors
+from ateliers.search.forms import SearchForm
 from ateliers.site.account_views import DeletionForm
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.townhall import forms_bodies as bodies
@@ -493,6 +494,13 @@ FORM_USES: dict[type[forms.Form], list[FormUse]] = {
     ],
     RecommendForm: [
         FormUse("recommend", no_arguments, lambda city: {"trainings": [city.training.pk]})
+    ],
+    SearchForm: [
+        FormUse(
+            "search",
+            no_arguments,
+            lambda city: {"q": "vélos", "type": "atelier", "quartier": "centre-ville"},
+        )
     ],
     CalendarFilters: [
         FormUse(

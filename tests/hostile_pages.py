@@ -24,6 +24,7 @@ from ateliers.opinions.forms import (
 from ateliers.proposals.forms import ProposalForm
 from ateliers.recommendations import adoption_forms, amendment_forms
 from ateliers.recommendations import forms as recommendations
+from ateliers.search.forms import SearchForm
 from ateliers.site.account_views import DeletionForm
 from ateliers.site.calendar_views import CalendarFilters
 from ateliers.townhall import forms_bodies as bodies
@@ -649,6 +650,16 @@ FORM_PAGES = [
         answers_of(CalendarFilters),
         fields_of(CalendarFilters),
         form=CalendarFilters,
+        method="get",
+        valid_status=200,
+    ),
+    FormPage(
+        "search",
+        None,
+        lambda c: "/recherche/",
+        answers_of(SearchForm),
+        with_page(fields_of(SearchForm)),
+        form=SearchForm,
         method="get",
         valid_status=200,
     ),

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from ateliers.core.generate import GENERATED_DOMAIN, GENERATED_PASSWORD
 from ateliers.core.generated_city import SCALES, GeneratedCity
 from ateliers.core.models import User
+from ateliers.search import index as search_index
 
 GENERATORS = [
     "ateliers.core.generate",
@@ -58,9 +59,11 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("SET statement_timeout = 0")
                 cursor.execute("SET idle_in_transaction_session_timeout = 0")
-        with transaction.atomic():
+        with transaction.atomic(), search_index.paused():
             for path in GENERATORS:
                 import_module(path).generate(city)
+            city.say("Building the search index…")
+            search_index.rebuild()
         if connection.vendor == "postgresql":
             city.say("Updating the planner's statistics (ANALYZE)…")
             with connection.cursor() as cursor:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from ateliers.core.demo import DEMO_PASSWORD
 from ateliers.core.demo_city import DemoCity
+from ateliers.search import index as search_index
 
 # Each builds on what the ones before it made. A council's accepted proposal makes a draft
 # workshop, which the workshops' part then completes and publishes.
@@ -47,9 +48,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         city = DemoCity(now=timezone.now())
-        with transaction.atomic():
+        # The search index is built once at the end rather than row by row.
+        with transaction.atomic(), search_index.paused():
             for path in BUILDERS:
                 import_module(path).build(city)
+            search_index.rebuild()
         self.stdout.write(
             self.style.SUCCESS(
                 _("The demo city of %(city)s is loaded.") % {"city": settings.SITE_NAME}
