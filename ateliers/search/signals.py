@@ -64,11 +64,29 @@ def _renamed(sender, instance, raw=False, **_kwargs) -> None:
     ).update(context=context)
 
 
+# The services that change who may see a workshop's things by conditional updates (no save
+# signal): only their actions make the index follow the workshop again, not every join, post
+# or registration logged against it, which would redo that work in each such request.
+CHANGES_VISIBILITY = frozenset(
+    {
+        "workshop.published",
+        "debate.hidden",
+        "debate.auto_hidden",
+        "debate.restored",
+        "debate.review_asked",
+        "statement.accepted",
+        "statement.rejected",
+    }
+)
+
+
 def _action_recorded(sender, instance, created=False, raw=False, **_kwargs) -> None:
     if not created or raw or index.is_paused():
         return
     model = instance.target_type.model_class()
     if model in WORKSHOP_OF:
+        if instance.verb not in CHANGES_VISIBILITY:
+            return
         workshop_id = WORKSHOP_OF[model](instance.target_id)
         if workshop_id is not None:
             index.follow_workshop(workshop_id)

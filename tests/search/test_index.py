@@ -159,3 +159,11 @@ def test_the_rebuild_command_builds_the_index_again():
     assert "1 conseil" in output.getvalue()
 
     assert set(found("aînés")) == {council.get_absolute_url(), contribution.get_absolute_url()}
+
+
+def test_the_actions_that_change_visibility_are_verbs_the_services_log():
+    from ateliers.activity import verbs
+    from ateliers.search.signals import CHANGES_VISIBILITY
+
+    for verb in CHANGES_VISIBILITY:
+        assert verbs.get(verb).name == verb
