@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from ateliers.activity.services import record
 from ateliers.core.errors import ApplicationError
-from ateliers.core.models import Role, User
+from ateliers.core.models import User
+from ateliers.core.second_factor import carries_powers
 from ateliers.core.waitlist import RegistrationStatus
 from ateliers.councils.models import Mandate
 from ateliers.meetings import services as meeting_services
@@ -31,8 +32,6 @@ from ateliers.workshops.models import Participation
 from ateliers.workshops.services.participation import LeavingClosed, workshop_leave
 
 LIVE = [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]
-# Accounts that carry the city's powers are closed by an administrator, not by themselves.
-POWERFUL_ROLES = {Role.CITY_STAFF, Role.ADMINISTRATOR}
 
 
 class AccountKeptByTheCity(ApplicationError):
@@ -46,7 +45,9 @@ class AccountKeptByTheCity(ApplicationError):
 
 
 def may_delete_themselves(user: User) -> bool:
-    return not (user.is_staff or user.is_superuser or user.role in POWERFUL_ROLES)
+    """Accounts that carry the city's powers are closed by an administrator, who first hands
+    over what they manage."""
+    return not carries_powers(user)
 
 
 def _cancel_registrations(user: User, now: datetime.datetime) -> None:
