@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ateliers.core import fields
-from ateliers.core.models import Neighbourhood
 from ateliers.core.widgets import FastSelect
+from ateliers.workshops.forms.filters import neighbourhood_field
 
 from .models import Kind
 from .selectors import MAX_QUERY_LENGTH
@@ -26,11 +26,4 @@ class SearchForm(forms.Form):
         widget=FastSelect,
         choices=[("", pgettext_lazy("search result kind", "All kinds")), *Kind.choices],
     )
-    quartier = forms.ModelChoiceField(
-        label=_("Neighbourhood"),
-        required=False,
-        queryset=Neighbourhood.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label=pgettext_lazy("neighbourhood", "All neighbourhoods"),
-        widget=FastSelect,
-    )
+    quartier = neighbourhood_field()

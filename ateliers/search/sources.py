@@ -15,11 +15,9 @@ from ateliers.documents.models import Document
 from ateliers.opinions.models import Statement, StatementStatus
 from ateliers.recommendations.models import Recommendation
 from ateliers.townhall.models import Answer
-from ateliers.workshops.models import Workshop
+from ateliers.workshops.models import PUBLIC_STATUSES, Workshop
 
 from .models import Kind
-
-PUBLIC_WORKSHOP = (Workshop.Status.PUBLISHED, Workshop.Status.ARCHIVED)
 
 
 @dataclass(frozen=True)
@@ -135,12 +133,12 @@ def _answer(answer: Answer) -> dict:
 
 
 SOURCES = [
-    Source(Kind.WORKSHOP, Workshop, Q(status__in=PUBLIC_WORKSHOP), (), None, _workshop),
+    Source(Kind.WORKSHOP, Workshop, Q(status__in=PUBLIC_STATUSES), (), None, _workshop),
     Source(Kind.COUNCIL, Council, Q(), (), None, _council),
     Source(
         Kind.DOCUMENT,
         Document,
-        Q(workshop__isnull=True) | Q(workshop__status__in=PUBLIC_WORKSHOP),
+        Q(workshop__isnull=True) | Q(workshop__status__in=PUBLIC_STATUSES),
         ("workshop", "council"),
         "workshop",
         _document,
@@ -151,7 +149,7 @@ SOURCES = [
         Q(
             deleted_at__isnull=True,
             moderation__in=VISIBLE_STATES,
-            topic__workshop__status__in=PUBLIC_WORKSHOP,
+            topic__workshop__status__in=PUBLIC_STATUSES,
         ),
         ("topic__workshop",),
         "topic__workshop",
@@ -162,7 +160,7 @@ SOURCES = [
         Statement,
         Q(
             status=StatementStatus.ACCEPTED,
-            conversation__workshop__status__in=PUBLIC_WORKSHOP,
+            conversation__workshop__status__in=PUBLIC_STATUSES,
         ),
         ("conversation__workshop",),
         "conversation__workshop",
@@ -171,7 +169,7 @@ SOURCES = [
     Source(
         Kind.RECOMMENDATION,
         Recommendation,
-        Q(workshop__status__in=PUBLIC_WORKSHOP),
+        Q(workshop__status__in=PUBLIC_STATUSES),
         ("workshop",),
         "workshop",
         _recommendation,
@@ -179,7 +177,7 @@ SOURCES = [
     Source(
         Kind.ANSWER,
         Answer,
-        Q(recommendation__isnull=True) | Q(recommendation__workshop__status__in=PUBLIC_WORKSHOP),
+        Q(recommendation__isnull=True) | Q(recommendation__workshop__status__in=PUBLIC_STATUSES),
         ("recommendation__workshop", "submission__council"),
         "recommendation__workshop",
         _answer,

@@ -38,7 +38,7 @@ from ateliers.recommendations.models import (
     Recommendation,
 )
 from ateliers.recommendations.models import Status as RecommendationStatus
-from ateliers.workshops.models import Workshop
+from ateliers.workshops.models import PUBLIC_STATUSES, Workshop
 from ateliers.workshops.selectors import in_place
 
 from .deadlines import answer_due, is_overdue
@@ -62,7 +62,7 @@ from .selectors import (
 PER_PAGE = 50
 # The answer filter's value for "no answer yet".
 AWAITING = "awaiting"
-VISIBLE = (Workshop.Status.PUBLISHED, Workshop.Status.ARCHIVED)
+VISIBLE = PUBLIC_STATUSES
 
 
 def _of_its_answer(model=Milestone):

@@ -193,6 +193,10 @@ class Workshop(models.Model):
         return self.capacity is not None and self.participant_count >= self.capacity
 
 
+# What the public may see of workshops: the published ones, and the archived ones (their record).
+PUBLIC_STATUSES = (Workshop.Status.PUBLISHED, Workshop.Status.ARCHIVED)
+
+
 class Phase(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="phases")
     kind = models.PositiveSmallIntegerField(_("phase"), choices=PhaseKind.choices)

@@ -14,7 +14,7 @@ from ateliers.core import page_cache
 from ateliers.core.models import User
 
 from .forms.filters import FINISHED, UPCOMING
-from .models import Capacity, Participation, Phase, Workshop
+from .models import PUBLIC_STATUSES, Capacity, Participation, Phase, Workshop
 from .phases import PHASE_TYPES, PhaseKind
 
 # Whatever queryset in_place is given, it gives back the same kind (with its own methods).
@@ -275,7 +275,7 @@ def council_public_workshops(*, council) -> QuerySet[Workshop]:
     """Workshops the council sponsors or proposed, as the public may see them (no drafts)."""
     return (
         Workshop.objects.filter(Q(sponsors=council) | Q(proposed_by=council))
-        .filter(status__in=[Workshop.Status.PUBLISHED, Workshop.Status.ARCHIVED])
+        .filter(status__in=PUBLIC_STATUSES)
         .distinct()
         .with_listing_data()
         .order_by("-starts_at", "pk")

@@ -14,11 +14,9 @@ UPCOMING = "upcoming"
 FINISHED = "finished"
 
 
-class PlaceFilterForm(forms.Form):
-    """Where and on what: the neighbourhood and theme filters of every list of a workshop's
-    things (the workshops, the follow-up of their recommendations)."""
-
-    neighbourhood = forms.ModelChoiceField(
+def neighbourhood_field() -> forms.ModelChoiceField:
+    """A neighbourhood chosen by its slug (in the address), or all of them."""
+    return forms.ModelChoiceField(
         label=_("Neighbourhood"),
         required=False,
         queryset=Neighbourhood.objects.order_by("name"),
@@ -26,6 +24,13 @@ class PlaceFilterForm(forms.Form):
         empty_label=pgettext_lazy("neighbourhood", "All neighbourhoods"),
         widget=FastSelect,
     )
+
+
+class PlaceFilterForm(forms.Form):
+    """Where and on what: the neighbourhood and theme filters of every list of a workshop's
+    things (the workshops, the follow-up of their recommendations)."""
+
+    neighbourhood = neighbourhood_field()
     theme = forms.ModelChoiceField(
         label=_("Theme"),
         required=False,
