@@ -137,18 +137,27 @@ def _target_url(action: Action) -> str:
 
 
 def send_immediate(action_id: int) -> int:
-    """E-mail the notifications of one action to the people who want them at once."""
-    sent = 0
+    """E-mail the notifications of one action to the people who want them at once. What the
+    e-mails share (the action's sentence in each language, its link) is made once."""
+    action = Action.objects.select_related("actor", "target_type").filter(pk=action_id).first()
+    if action is None:
+        return 0
+    target_url = _target_url(action)
+    settings_url = settings.SITE_URL + reverse("notifications:settings")
+    sentences: dict[str, str] = {}
     waiting = (
-        Notification.objects.filter(action_id=action_id, emailed_at=None)
+        Notification.objects.filter(action=action, emailed_at=None)
         .filter(_frequency_is(Frequency.IMMEDIATE))
-        .select_related("recipient", "action__actor", "action__target_type")
+        .select_related("recipient")
     )
+    sent, done = 0, []
     for notification in waiting.iterator(BATCH):
-        person, action = notification.recipient, notification.action
+        person = notification.recipient
+        if person.language not in sentences:
+            with translation.override(person.language):
+                sentences[person.language] = action.sentence
+        sentence = sentences[person.language]
         url = _unsubscribe_url(person.pk, notification.kind)
-        with translation.override(person.language):
-            sentence = action.sentence
         sent += send_text_mail(
             key=f"notification:{notification.pk}",
             to=person.email,
@@ -160,17 +169,26 @@ def send_immediate(action_id: int) -> int:
                 "person": person,
                 "about": action.target_label,
                 "sentence": sentence,
-                "url": _target_url(action),
+                "url": target_url,
                 "kind": KINDS[notification.kind].label,
                 "unsubscribe_url": url,
-                "settings_url": settings.SITE_URL + reverse("notifications:settings"),
+                "settings_url": settings_url,
             },
             headers=_headers(url),
         )
-        Notification.objects.filter(pk=notification.pk, emailed_at=None).update(
-            emailed_at=timezone.now()
-        )
+        done.append(notification.pk)
+        if len(done) == BATCH:
+            _mark_emailed(done)
+            done = []
+    _mark_emailed(done)
     return sent
+
+
+def _mark_emailed(pks: list[int]) -> None:
+    """A run stopped midway leaves some unmarked: the next one finds their e-mails' keys
+    taken in the outbox and sends nothing twice."""
+    if pks:
+        Notification.objects.filter(pk__in=pks, emailed_at=None).update(emailed_at=timezone.now())
 
 
 def _short(sentence: str, length: int = 120) -> str:
