@@ -116,11 +116,11 @@ def preferences(request):
                 user=user, kind=name, defaults={"frequency": form.cleaned_data[name]}
             )
         wanted = set(form.cleaned_data["themes"])
-        for theme in Theme.objects.all():
-            if theme in wanted:
-                follows.follow(user=user, subject=theme)
-            else:
-                follows.unfollow(user=user, subject=theme)
+        followed = set(Theme.objects.filter(pk__in=initial["themes"]))
+        for theme in wanted - followed:
+            follows.follow(user=user, subject=theme)
+        for theme in followed - wanted:
+            follows.unfollow(user=user, subject=theme)
         messages.success(request, _("Your notification settings are saved."))
         return redirect("notifications:settings")
     followed = [

@@ -61,8 +61,9 @@ def _cancel_registrations(user: User, now: datetime.datetime) -> None:
         training_services.registration_cancel(registration=session_registration, by=user, now=now)
 
 
-def _leave_workshops(user: User) -> None:
-    for participation in Participation.objects.filter(user=user).select_related("workshop"):
+def _leave_workshops(user: User, now: datetime.datetime) -> None:
+    running = Participation.objects.filter(user=user, workshop__ends_at__gt=now)
+    for participation in running.select_related("workshop"):
         try:
             workshop_leave(workshop=participation.workshop, user=user)
         except LeavingClosed:
@@ -105,7 +106,7 @@ def account_delete(*, user: User, now: datetime.datetime | None = None) -> None:
     if user.deleted_at is not None:
         return
     _cancel_registrations(user, now)
-    _leave_workshops(user)
+    _leave_workshops(user, now)
     _end_mandates(user, timezone.localdate(now))
     _withdraw_from_draws(user)
     Voter.objects.filter(user=user).update(user=None)
