@@ -13,7 +13,7 @@ from ateliers.workshops.models import Workshop
 from .backends import backend
 from .file_text import pdf_text
 from .models import Entry, FileText, Kind
-from .sources import BY_MODEL, OF_A_WORKSHOP, SOURCES, Source
+from .sources import BY_MODEL, OF_A_COUNCIL, OF_A_WORKSHOP, SOURCES, Source
 
 BATCH = 2000
 ENTRY_FIELDS = ["title", "text", "context", "neighbourhood", "url", "date"]
@@ -126,6 +126,13 @@ def workshop_moved(workshop: Workshop) -> None:
         Entry.objects.filter(kind=source.kind, object_id__in=in_workshop.values("pk")).update(
             neighbourhood_id=workshop.neighbourhood_id
         )
+
+
+def council_changed(council_id: int) -> None:
+    """Its documents, submissions and their answers show its name and are found under its
+    neighbourhood: written again (a council has tens of them, not thousands)."""
+    for source, path in OF_A_COUNCIL.items():
+        _save(source, list(source.rows(source.model._default_manager.filter(**{path: council_id}))))
 
 
 def _batches(rows: Iterable[models.Model]) -> Iterable[list[models.Model]]:

@@ -18,6 +18,7 @@ class Kind(models.TextChoices):
     CONTRIBUTION = "contribution", _("Debate contribution")
     STATEMENT = "proposition", _("Statement")
     RECOMMENDATION = "preconisation", _("Recommendation")
+    SUBMISSION = "saisine", _("Council proposal or opinion")
     ANSWER = "reponse", _("Town hall answer")
 
 

@@ -6,6 +6,7 @@ contribution after reports, accepting a statement)."""
 from django.db.models.signals import post_delete, post_save
 
 from ateliers.activity.models import Action
+from ateliers.councils.models import Council
 from ateliers.debate.models import Topic
 from ateliers.documents.models import Document, DocumentVersion
 from ateliers.opinions.models import Conversation
@@ -34,6 +35,8 @@ def _saved(sender, instance, raw=False, **_kwargs) -> None:
         index.workshop_moved(instance)
     else:
         index.index(sender, instance.pk)
+    if sender is Council:
+        index.council_changed(instance.pk)
 
 
 def _deleted(sender, instance, **_kwargs) -> None:

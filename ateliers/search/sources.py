@@ -14,7 +14,7 @@ from ateliers.debate.models import VISIBLE_STATES, Contribution
 from ateliers.documents.models import Document
 from ateliers.opinions.models import Statement, StatementStatus
 from ateliers.recommendations.models import Recommendation
-from ateliers.townhall.models import Answer
+from ateliers.townhall.models import Answer, CouncilSubmission
 from ateliers.workshops.models import PUBLIC_STATUSES, Workshop
 
 from .models import Kind
@@ -112,6 +112,18 @@ def _recommendation(recommendation: Recommendation) -> dict:
     }
 
 
+def _submission(submission: CouncilSubmission) -> dict:
+    council = submission.council
+    return {
+        "title": submission.title,
+        "text": submission.text,
+        "context": council.name,
+        "neighbourhood_id": council.neighbourhood_id,
+        "url": submission.get_absolute_url(),
+        "date": submission.submitted_at,
+    }
+
+
 def _answer(answer: Answer) -> dict:
     if answer.recommendation_id:
         subject = answer.recommendation
@@ -174,6 +186,8 @@ SOURCES = [
         "workshop",
         _recommendation,
     ),
+    # Every council's submission is public, from the day it is recorded.
+    Source(Kind.SUBMISSION, CouncilSubmission, Q(), ("council",), None, _submission),
     Source(
         Kind.ANSWER,
         Answer,
@@ -186,3 +200,9 @@ SOURCES = [
 BY_MODEL = {source.model: source for source in SOURCES}
 # The things that belong to a workshop, and follow its visibility.
 OF_A_WORKSHOP = [source for source in SOURCES if source.workshop]
+# The things shown under a council's name and neighbourhood: the field path to it.
+OF_A_COUNCIL = {
+    BY_MODEL[Document]: "council",
+    BY_MODEL[CouncilSubmission]: "council",
+    BY_MODEL[Answer]: "submission__council",
+}

@@ -24,12 +24,13 @@ from tests.factories import (
     ContributionFactory,
     CouncilFactory,
     DocumentFactory,
+    NeighbourhoodFactory,
     StatementFactory,
     TopicFactory,
     UserFactory,
     WorkshopFactory,
 )
-from tests.townhall.followup_factories import adopted
+from tests.townhall.followup_factories import adopted, answered, submission
 
 from .helpers import found
 
@@ -145,6 +146,44 @@ def test_answers_of_the_town_hall_are_found():
         updated_at=recommendation.created_at,
     )
     assert f"/suivi/preconisations/{recommendation.pk}/" in found("posées fontaines")
+
+
+def test_a_councils_submission_is_found_by_its_text_under_the_councils_neighbourhood():
+    council = CouncilFactory(name="Conseil citoyen des Chalets")
+    proposal = submission(
+        council, title="Des abris", text="Trois abris couverts près de la médiathèque."
+    )
+
+    assert found("médiathèques") == [proposal.get_absolute_url()]
+    assert found("médiathèque", neighbourhood=council.neighbourhood) == [
+        proposal.get_absolute_url()
+    ]
+    assert found("médiathèque", kinds=["saisine"]) == [proposal.get_absolute_url()]
+
+
+def test_a_council_moved_to_another_neighbourhood_takes_its_things_along():
+    council = CouncilFactory(name="Conseil des Chalets")
+    before, after = council.neighbourhood, NeighbourhoodFactory(name="Les Épinettes")
+    document = DocumentFactory(workshop=None, council=council, title="Carte des jardins")
+    proposal = submission(council, title="Des jardins partagés")
+    answered(submission=proposal, justification="Deux jardins seront ouverts.")
+
+    def kinds_found_in(neighbourhood) -> set[str]:
+        hits = selectors.query("jardins", neighbourhood=neighbourhood).object_list
+        return {hit.kind for hit in hits}
+
+    assert kinds_found_in(before) == {"document", "saisine", "reponse"}
+
+    council.neighbourhood = after
+    council.name = "Conseil des Épinettes"
+    council.save()
+
+    assert kinds_found_in(before) == set()
+    assert kinds_found_in(after) == {"document", "saisine", "reponse"}
+    hits = selectors.query("jardins").object_list
+    by_kind = {hit.kind: hit.context for hit in hits}
+    assert by_kind["document"] == by_kind["saisine"] == "Conseil des Épinettes"
+    assert {hit.url for hit in hits} == {document.get_absolute_url(), proposal.get_absolute_url()}
 
 
 def test_the_rebuild_command_builds_the_index_again():

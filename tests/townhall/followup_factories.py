@@ -111,7 +111,7 @@ def submission(council=None, **kwargs) -> CouncilSubmission:
         council=council or CouncilFactory(),
         kind=CouncilSubmission.Kind.PROPOSAL,
         title=kwargs.pop("title", "Des bancs au square"),
-        text="Installer des bancs.",
+        text=kwargs.pop("text", "Installer des bancs."),
         submitted_by=UserFactory(),
         **kwargs,
     )
