@@ -9,7 +9,6 @@ import time
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from ninja.throttling import BaseThrottle
 
 from ateliers.core.ratelimit import hit
 
@@ -17,23 +16,14 @@ SCOPE = "api"
 PERIOD = 60
 
 
-def _within_budget(request) -> bool:
+def within_budget(request) -> bool:
+    """Counts this request in its client's budget: whether it is still within it."""
     return hit(request, SCOPE, limit=settings.API_RATE_LIMIT, period=PERIOD)
 
 
 def seconds_left() -> int:
     """Until the current window ends, when the budget starts again."""
     return max(1, math.ceil(PERIOD - time.time() % PERIOD))
-
-
-class ClientThrottle(BaseThrottle):
-    """For django-ninja's operations (it answers 429 with Retry-After from `wait`)."""
-
-    def allow_request(self, request) -> bool:
-        return _within_budget(request)
-
-    def wait(self) -> float:
-        return seconds_left()
 
 
 def too_many_requests() -> JsonResponse:
@@ -47,11 +37,11 @@ def too_many_requests() -> JsonResponse:
 
 
 def rate_limited(view):
-    """The same budget for the plain Django views of the API (CSV exports, feeds)."""
+    """The budget alone, for the views whose answers are not kept (the streamed CSV files)."""
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not _within_budget(request):
+        if not within_budget(request):
             return too_many_requests()
         return view(request, *args, **kwargs)
 

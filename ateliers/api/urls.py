@@ -6,17 +6,19 @@ from django.views.decorators.http import require_safe
 
 from . import docs, exports, feeds
 from .endpoints import api
-from .ratelimit import rate_limited
+from .kept import served
 
 app_name = "api"
 
 
 def feed(view):
-    """A feed is only read (GET and HEAD), within the API's budget."""
-    return require_safe(rate_limited(view))
+    """A feed is only read (GET and HEAD), within the API's budget, and kept."""
+    return require_safe(served(view))
 
 
 ninja_urls = api.urls[0]
+for pattern in ninja_urls:
+    pattern.callback = served(pattern.callback)
 
 urlpatterns = [
     # Before the API's own paths: /docs is ours (api.docs_url is None).

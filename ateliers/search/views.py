@@ -3,10 +3,15 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from ateliers.core.page_cache import public_page
+
 from . import selectors
 from .forms import SearchForm
 
 
+# The index changes with the content the pages show (the same writes move the generation on):
+# a search asked again by an anonymous visitor is served whole from the cache.
+@public_page(params={"q", "type", "quartier", "page"})
 @require_safe
 def search(request):
     form = SearchForm(request.GET)

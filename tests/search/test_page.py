@@ -4,6 +4,7 @@ link, neighbourhood and marked words, the pages, and the box in every page's hea
 import pytest
 from django.utils import timezone
 
+from ateliers.debate import services as debate
 from ateliers.debate.models import Contribution
 from ateliers.search import index
 from tests.factories import (
@@ -128,3 +129,22 @@ def test_every_page_has_a_search_box_in_its_header(client, english):
     assert '<form class="site-search" method="get" action="/recherche/" role="search"' in page
     assert '<label for="site-search" class="visually-hidden">Search the site</label>' in page
     assert '<input type="search" id="site-search" name="q"' in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_asked_again_is_served_whole_until_something_changes(
+    client, settings, city_staff, english
+):
+    settings.ATELIERS_PAGE_CACHE = True
+    contribution = ContributionFactory(text="Une fontaine sur la place.")
+    first = client.get(URL, {"q": "fontaine"})
+    again = client.get(URL, {"q": "fontaine"})
+    assert first.templates and not again.templates  # the second was kept whole
+    assert again.content == first.content
+    assert "1 result" in again.content.decode()
+
+    debate.contribution_hide(contribution=contribution, reason="Injure.", by=city_staff)
+
+    after = client.get(URL, {"q": "fontaine"})
+    assert after.templates
+    assert "1 result" not in after.content.decode()
