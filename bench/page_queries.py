@@ -25,6 +25,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from ateliers.core.models import Neighbourhood
     from ateliers.councils.models import Council
     from ateliers.debate.models import Topic
     from ateliers.documents.models import Document
@@ -39,6 +40,9 @@ def main() -> None:
     settings.ALLOWED_HOSTS = ["*"]
     largest = Workshop.objects.published().order_by("-participant_count").first()
     council = Council.objects.order_by("pk").first()
+    busiest_neighbourhood = (
+        Neighbourhood.objects.annotate(n=Count("workshops")).order_by("-n", "pk").first()
+    )
     document = Document.objects.filter(workshop=largest).order_by("pk").first()
     session = TrainingSession.objects.order_by("-registered_count", "pk").first()
     meeting = (
@@ -108,9 +112,7 @@ def main() -> None:
         "meeting page": meeting.get_absolute_url(),
         "calendar": "/agenda/",
         "neighbourhoods": "/quartiers/",
-        "neighbourhood page": (
-            largest.neighbourhood.get_absolute_url() if largest.neighbourhood else "/quartiers/"
-        ),
+        "neighbourhood page": (busiest_neighbourhood.get_absolute_url()),
         "debate topic, largest": topic.get_absolute_url(),
         "for and against, largest": f"/debat/sujets/{topic.pk}/pour-et-contre/",
         "a workshop's debate": f"/debat/atelier/{topic.workshop.slug}/",

@@ -1,6 +1,7 @@
-"""The API's lists as CSV files: the same rows as the JSON, streamed a batch at a time, UTF-8,
+"""The API's lists as CSV files: the same rows as the JSON, read a batch at a time, UTF-8,
 the field names as the first row. A field holding a list of names is written as "a | b"; one
-holding objects (phases, sessions, versions…) as their JSON."""
+holding objects (phases, sessions, versions…) as their JSON. A file is built at most once a
+minute for everyone (core.page_cache.kept_download)."""
 
 import csv
 import datetime
@@ -9,6 +10,8 @@ from collections.abc import Iterator
 
 from django.http import Http404, StreamingHttpResponse
 from django.views.decorators.http import require_safe
+
+from ateliers.core.page_cache import kept_download
 
 from . import cursor
 from .lists import LISTINGS, Listing
@@ -64,6 +67,7 @@ def lines(request, listing: Listing) -> Iterator[str]:
 
 @require_safe
 @rate_limited
+@kept_download
 def csv_export(request, name: str):
     listing = LISTINGS.get(name)
     if listing is None:

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
@@ -40,6 +41,9 @@ PAGE_TTL = 60
 # For a page that shows nothing that moves with time but the date (councils, former members).
 TIMELESS_PAGE_TTL = 10 * 60
 MESSAGES_COOKIE = "messages"
+# A whole-table download is built again at most this often (seconds), whatever changes.
+DOWNLOAD_MAX_AGE = 60
+DOWNLOAD_HEADERS = ("Content-Type", "Content-Disposition")
 
 
 def generation(scope: str = CONTENT) -> int:
@@ -103,6 +107,43 @@ def public_page(
         return wrapped
 
     return mark(view) if view is not None else mark
+
+
+def kept_download(view=None, *, max_age: int = DOWNLOAD_MAX_AGE):
+    """Mark a view answering a whole-table download (a CSV or JSON export of a public list):
+    built at most once every `max_age` seconds for everyone, the same file whoever asks, so a
+    file may be that old. A streamed file is read whole to be kept (a few MB at city scale);
+    without this, each download would hold a web worker for a second or two."""
+
+    def mark(view_function):
+        @functools.wraps(view_function)
+        def wrapped(request, *args, **kwargs):
+            if request.method != "GET" or not settings.ATELIERS_PAGE_CACHE:
+                return view_function(request, *args, **kwargs)
+            address = f"{request.build_absolute_uri()}:{request.LANGUAGE_CODE}"
+            key = f"downloads:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+            kept = cache.get(key)
+            if kept is None:
+                response = view_function(request, *args, **kwargs)
+                if response.status_code != 200:
+                    return response
+                kept = (_content_of(response), {name: response[name] for name in DOWNLOAD_HEADERS})
+                cache.set(key, kept, max_age)
+            content, headers = kept
+            return HttpResponse(content, headers=headers)
+
+        return wrapped
+
+    return mark(view) if view is not None else mark
+
+
+def _content_of(response: HttpResponseBase) -> bytes:
+    if not response.streaming:
+        return response.content  # type: ignore[attr-defined]
+    # Read to its end, the generator has nothing left open. (Not response.close(): it would
+    # send request_finished, which closes the database connection in the middle of the
+    # request.)
+    return b"".join(response.streaming_content)  # type: ignore[attr-defined]
 
 
 def kept_value(name: str, compute, *, workshop_slug: str | None = None):

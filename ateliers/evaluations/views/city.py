@@ -14,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from ateliers.core.page_cache import public_page
+from ateliers.core.page_cache import kept_download, public_page
 from ateliers.townhall.figures import Figure
 
 from .. import selectors_city
@@ -285,6 +285,7 @@ def _cell(value) -> str:
 
 
 @require_safe
+@kept_download
 def city_csv(request):
     now = timezone.now()
     view = selectors_city.city_view(now=now, today=timezone.localdate(now))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ateliers.core.forms import act_on_form, posted
-from ateliers.core.page_cache import public_page
+from ateliers.core.page_cache import kept_download, public_page
 from ateliers.core.permissions import allowed, can, refuse
 from ateliers.core.ratelimit import limit_posts
 from ateliers.recommendations.models import Recommendation
@@ -74,11 +74,13 @@ def _export(request, lines, content_type: str, name: str):
 
 
 @require_safe
+@kept_download
 def followup_csv(request):
     return _export(request, export.csv_lines, "text/csv; charset=utf-8", "suivi.csv")
 
 
 @require_safe
+@kept_download
 def followup_json(request):
     return _export(request, export.json_chunks, "application/json", "suivi.json")
 
