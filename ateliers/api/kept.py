@@ -12,28 +12,15 @@ The budget is counted before the cache is read, so a kept answer still counts in
 """
 
 import functools
-import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse
 
-from ateliers.core.page_cache import CONTENT, PAGE_TTL, PARTICIPANTS, generation
+from ateliers.core.page_cache import CONTENT, PAGE_TTL, PARTICIPANTS, generation, kept_answer
 
 from .ratelimit import too_many_requests, within_budget
 
 # The headers an answer is kept with (the middleware adds the others on each request).
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Last-Modified")
-
-
-def _key(request) -> str:
-    address = f"{request.build_absolute_uri()}:{request.LANGUAGE_CODE}"
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"api:{generation(CONTENT)}:{generation(PARTICIPANTS)}:{digest}"
-
-
-def _keepable(response) -> bool:
-    return response.status_code == 200 and not response.streaming and not response.cookies
 
 
 def served(view):
@@ -45,15 +32,12 @@ def served(view):
             return too_many_requests()
         if request.method != "GET" or not settings.ATELIERS_PAGE_CACHE:
             return view(request, *args, **kwargs)
-        key = _key(request)
-        kept = cache.get(key)
-        if kept is not None:
-            content, headers = kept
-            return HttpResponse(content, headers=headers)
-        response = view(request, *args, **kwargs)
-        if _keepable(response):
-            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, (response.content, headers), PAGE_TTL)
-        return response
+        return kept_answer(
+            request,
+            f"api:{generation(CONTENT)}:{generation(PARTICIPANTS)}",
+            lambda: view(request, *args, **kwargs),
+            ttl=PAGE_TTL,
+            headers=KEPT_HEADERS,
+        )
 
     return wrapped

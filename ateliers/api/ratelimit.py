@@ -37,7 +37,7 @@ def too_many_requests() -> JsonResponse:
 
 
 def rate_limited(view):
-    """The budget alone, for the views whose answers are not kept (the streamed CSV files)."""
+    """The budget alone, for the CSV files (kept by core.page_cache.kept_download instead)."""
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):

@@ -120,21 +120,37 @@ def kept_download(view=None, *, max_age: int = DOWNLOAD_MAX_AGE):
         def wrapped(request, *args, **kwargs):
             if request.method != "GET" or not settings.ATELIERS_PAGE_CACHE:
                 return view_function(request, *args, **kwargs)
-            address = f"{request.build_absolute_uri()}:{request.LANGUAGE_CODE}"
-            key = f"downloads:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
-            kept = cache.get(key)
-            if kept is None:
-                response = view_function(request, *args, **kwargs)
-                if response.status_code != 200:
-                    return response
-                kept = (_content_of(response), {name: response[name] for name in DOWNLOAD_HEADERS})
-                cache.set(key, kept, max_age)
-            content, headers = kept
-            return HttpResponse(content, headers=headers)
+            return kept_answer(
+                request,
+                "downloads",
+                lambda: view_function(request, *args, **kwargs),
+                ttl=max_age,
+                headers=DOWNLOAD_HEADERS,
+            )
 
         return wrapped
 
     return mark(view) if view is not None else mark
+
+
+def kept_answer(request, prefix: str, answer, *, ttl: int, headers: Iterable[str]) -> HttpResponse:
+    """The answer to this request's full address (host, path, query) and language, kept under
+    `prefix` for `ttl` seconds with the named headers; `answer()` makes it when none is kept.
+    An answer that is not a plain 200 is passed on, not kept."""
+    address = f"{request.build_absolute_uri()}:{request.LANGUAGE_CODE}"
+    key = f"{prefix}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+    kept = cache.get(key)
+    if kept is None:
+        response = answer()
+        if response.status_code != 200 or response.cookies:
+            return response
+        kept = (
+            _content_of(response),
+            {name: response[name] for name in headers if name in response},
+        )
+        cache.set(key, kept, ttl)
+    content, kept_headers = kept
+    return HttpResponse(content, headers=kept_headers)
 
 
 def _content_of(response: HttpResponseBase) -> bytes:
